@@ -1,0 +1,25 @@
+using Engagement.Events;
+using Engagement.Products;
+
+namespace Engagement.Customers;
+
+/// <summary>One customer's live state: the single writer of everything the engine knows of them.</summary>
+[Alias("Engagement.ICustomerGrain")]
+public interface ICustomerGrain : IGrainWithStringKey
+{
+    /// <summary>Applies a batch of the customer's events in order, with one state write; repeats change nothing.</summary>
+    [Alias("Apply")]
+    Task ApplyAsync(IReadOnlyList<CustomerEvent> events);
+
+    /// <summary>Revalues a holding with a product's new net asset value.</summary>
+    [Alias("ApplyNav")]
+    Task ApplyNavAsync(ProductNav nav);
+
+    /// <summary>The customer's current state, or null when the customer was never seen.</summary>
+    [Alias("GetView")]
+    Task<CustomerView?> GetViewAsync();
+
+    /// <summary>The points balance and the newest <paramref name="limit"/> ledger entries, or null when never seen.</summary>
+    [Alias("GetPoints")]
+    Task<PointsView?> GetPointsAsync(int limit);
+}
