@@ -8,8 +8,9 @@ namespace Engagement.Customers;
 public interface ICustomerGrain : IGrainWithStringKey
 {
     /// <summary>Applies a batch of the customer's events in order, with one state write; repeats change nothing.</summary>
+    /// <returns>The events that are invalid for the customer's state, for the dead-letter topic.</returns>
     [Alias("Apply")]
-    Task ApplyAsync(IReadOnlyList<CustomerEvent> events);
+    Task<IReadOnlyList<EventRejection>> ApplyAsync(IReadOnlyList<CustomerEvent> events);
 
     /// <summary>Revalues a holding with a product's new net asset value.</summary>
     [Alias("ApplyNav")]

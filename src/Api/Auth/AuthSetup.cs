@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Engagement.Api.Auth;
+
+/// <summary>JWT bearer authentication and the role policy of SPEC §5.</summary>
+public static class AuthSetup
+{
+    /// <summary>The policy every <c>/api</c> route requires: a signed token with a known role.</summary>
+    public const string ApiPolicy = "api";
+
+    /// <summary>Registers JWT bearer validation and the API policy.</summary>
+    public static IServiceCollection AddEngineAuth(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        services.AddSingleton(options);
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
+        {
+            jwt.MapInboundClaims = false;
+            jwt.Authority = options.Authority;
+            jwt.RequireHttpsMetadata = options.Authority is not null;
+            jwt.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = options.Issuer,
+                ValidAudience = options.Audience,
+                IssuerSigningKey = options.Authority is null ? DevelopmentTokens.SigningKeyOf(options) : null,
+                RequireSignedTokens = true,
+                RequireExpirationTime = true,
+                ValidAlgorithms = options.Authority is null ? [SecurityAlgorithms.HmacSha256] : null,
+                RoleClaimType = Roles.RoleClaim,
+                ClockSkew = TimeSpan.FromSeconds(30),
+            };
+        });
+        services.AddAuthorizationBuilder().AddPolicy(ApiPolicy, policy => policy
+            .RequireAuthenticatedUser()
+            .RequireClaim(Roles.RoleClaim, Roles.All)
+            .RequireAssertion(context => !context.User.IsAdvisor() || context.User.HasClaim(c => c.Type == Roles.AdvisorIdClaim))
+            .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme));
+        return services;
+    }
+}

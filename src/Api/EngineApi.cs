@@ -1,0 +1,34 @@
+using Engagement.Api.Apis;
+using Engagement.Api.Auth;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Engagement.Api;
+
+/// <summary>Registers and maps the whole HTTP API of SPEC §5.</summary>
+public static class EngineApi
+{
+    /// <summary>Registers auth, problem details, JSON conventions and OpenAPI.</summary>
+    public static IServiceCollection AddEngineApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddEngineAuth(configuration);
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(json => EngineJson.Configure(json.SerializerOptions));
+        services.AddOpenApi();
+        return services;
+    }
+
+    /// <summary>Adds the middleware and maps every route.</summary>
+    public static WebApplication MapEngineApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi();
+        app.MapHealthApi();
+        app.MapCustomersApi();
+        return app;
+    }
+}

@@ -1,0 +1,207 @@
+using Engagement.Customers;
+using Engagement.Events;
+using Engagement.Products;
+using Engagement.State;
+
+namespace Engagement.Rules;
+
+/// <summary>Folds a customer's events into their state: balances, holdings, AUM, tier, points and life-cycle stage.</summary>
+public sealed class CustomerRules(RuleSettings settings)
+{
+    /// <summary>The figures the rules run on.</summary>
+    public RuleSettings Settings => settings;
+
+    /// <summary>Applies one event at the later of its event time and <paramref name="wallNow"/>; a repeat changes nothing.</summary>
+    public ApplyResult Apply(CustomerState state, CustomerEvent e, DateTimeOffset wallNow)
+    {
+        if (state.Applied.Contains(e))
+        {
+            return ApplyResult.Duplicate;
+        }
+        if (Validate(state, e) is { } reason)
+        {
+            return ApplyResult.Rejected(reason);
+        }
+        var now = Later(Later(state.LastEventAt, e.OccurredAt), wallNow);
+        if (state.Tier.DowngradeRiskSince is not null)
+        {
+            Reassess(state, now);
+        }
+        var tierInForce = state.Tier.Current;
+        Mutate(state, e, tierInForce);
+
+        state.Exists = true;
+        state.EventsApplied++;
+        state.LastEventAt = Later(state.LastEventAt, e.OccurredAt);
+        state.Activity.FirstEventAt = state.Activity.FirstEventAt is { } first && first <= e.OccurredAt ? first : e.OccurredAt;
+        state.Applied.Add(e, settings.RecentEventIdsKept);
+        Reassess(state, now);
+        return ApplyResult.Applied;
+    }
+
+    /// <summary>Revalues a holding with a product's NAV; an older NAV than the one held changes nothing.</summary>
+    public bool ApplyNav(CustomerState state, ProductNav nav, DateTimeOffset wallNow)
+    {
+        if (!state.Holdings.TryGetValue(nav.ProductId, out var holding)
+            || (holding.NavAsOf is { } asOf && asOf >= nav.AsOf))
+        {
+            return false;
+        }
+        holding.Nav = nav.Nav;
+        holding.NavAsOf = nav.AsOf;
+        Reassess(state, Later(state.LastEventAt, wallNow));
+        return true;
+    }
+
+    /// <summary>Runs the clock-driven rules (grace period, inactivity) at <paramref name="wallNow"/>; says whether anything changed.</summary>
+    public bool AdvanceClock(CustomerState state, DateTimeOffset wallNow)
+    {
+        if (!state.Exists)
+        {
+            return false;
+        }
+        var before = (state.Tier.Current, state.Tier.DowngradeRiskSince, state.Stage);
+        Reassess(state, Later(state.LastEventAt, wallNow));
+        return before != (state.Tier.Current, state.Tier.DowngradeRiskSince, state.Stage);
+    }
+
+    private static string? Validate(CustomerState state, CustomerEvent e) => e switch
+    {
+        TransactionPosted { BalanceAfter: null } posted
+            when state.Accounts.TryGetValue(posted.AccountId, out var account) && AumRules.CountsInAum(account.Type)
+            => "missing_field:balanceAfter",
+        _ => null,
+    };
+
+    private void Mutate(CustomerState state, CustomerEvent e, Tier tierInForce)
+    {
+        switch (e)
+        {
+            case CustomerRegistered r:
+                var profile = state.Profile;
+                profile.Name = r.Name;
+                profile.BirthDate = r.BirthDate ?? profile.BirthDate;
+                profile.AdvisorId = r.AdvisorId ?? profile.AdvisorId;
+                profile.BranchId = r.BranchId ?? profile.BranchId;
+                profile.JoinedAt = r.JoinedAt;
+                profile.DoNotContact = r.DoNotContact;
+                break;
+            case CustomerUpdated u:
+                state.Profile.Name = u.Name ?? state.Profile.Name;
+                state.Profile.BirthDate = u.BirthDate ?? state.Profile.BirthDate;
+                state.Profile.BranchId = u.BranchId ?? state.Profile.BranchId;
+                break;
+            case AdvisorAssigned a:
+                state.Profile.AdvisorId = a.AdvisorId;
+                break;
+            case ConsentChanged c:
+                state.Profile.DoNotContact = c.DoNotContact;
+                break;
+            case AccountOpened o:
+                var opened = AccountFor(state, o.AccountId);
+                opened.Type = o.AccountType;
+                opened.MaturityDate = o.MaturityDate;
+                SetBalance(opened, o.Balance, o.OccurredAt);
+                break;
+            case AccountClosed c:
+                state.Accounts.Remove(c.AccountId);
+                break;
+            case InvestmentPurchased p:
+                Purchase(state, p, tierInForce);
+                break;
+            case InvestmentRedeemed r:
+                Redeem(state, r);
+                break;
+            case TransactionPosted t:
+                if (t.BalanceAfter is { } balance)
+                {
+                    SetBalance(AccountFor(state, t.AccountId), balance, t.OccurredAt);
+                }
+                else
+                {
+                    AccountFor(state, t.AccountId);
+                }
+                ActivityRules.RecordTransaction(state.Activity, t);
+                if (t.Kind == TransactionKind.CardPurchase)
+                {
+                    PointsRules.Earn(state.Points, t.EventId,
+                        PointsRules.Earned(t.Amount, settings.CardPurchaseRate, tierInForce, settings), t.OccurredAt, settings);
+                }
+                break;
+            case TransactionReversed v:
+                SetBalance(AccountFor(state, v.AccountId), v.BalanceAfter, v.OccurredAt);
+                PointsRules.Reverse(state.Points, v.OriginalEventId, v.EventId,
+                    state.Applied.ContainsEventId(v.OriginalEventId), v.OccurredAt, settings);
+                break;
+        }
+    }
+
+    private void Purchase(CustomerState state, InvestmentPurchased p, Tier tierInForce)
+    {
+        if (!state.Holdings.TryGetValue(p.ProductId, out var holding))
+        {
+            holding = new HoldingState();
+            state.Holdings[p.ProductId] = holding;
+        }
+        holding.ProductType = p.ProductType;
+        holding.Units += p.Units;
+        holding.Cost += p.Amount;
+        holding.LastPrice = p.Price;
+        PointsRules.Earn(state.Points, p.EventId,
+            PointsRules.Earned(p.Amount, settings.InvestmentRate, tierInForce, settings), p.OccurredAt, settings);
+    }
+
+    // Cost falls in proportion to the units redeemed (average cost); a holding with no units left is gone.
+    private static void Redeem(CustomerState state, InvestmentRedeemed r)
+    {
+        if (!state.Holdings.TryGetValue(r.ProductId, out var holding))
+        {
+            return;
+        }
+        var remaining = holding.Units - r.Units;
+        if (remaining <= 0m)
+        {
+            state.Holdings.Remove(r.ProductId);
+            return;
+        }
+        holding.Cost = Money.ToCents(holding.Cost * remaining / holding.Units);
+        holding.Units = remaining;
+    }
+
+    private static AccountState AccountFor(CustomerState state, string accountId)
+    {
+        if (!state.Accounts.TryGetValue(accountId, out var account))
+        {
+            account = new AccountState();
+            state.Accounts[accountId] = account;
+        }
+        return account;
+    }
+
+    // Records on different topics arrive in any order: a balance only moves forward in event time.
+    private static void SetBalance(AccountState account, decimal balance, DateTimeOffset at)
+    {
+        if (account.BalanceAt is { } known && known > at)
+        {
+            return;
+        }
+        account.Balance = balance;
+        account.BalanceAt = at;
+    }
+
+    private void Reassess(CustomerState state, DateTimeOffset now)
+    {
+        state.Aum = AumRules.Of(state);
+        state.Tier.Since ??= now;
+        ActivityRules.RecordAum(state.Activity, state.Aum, now, settings.LifecycleWindow);
+        TierRules.Evaluate(state.Tier, state.Aum, now, settings);
+        var stage = LifecycleRules.StageAt(state.Activity, state.Aum, now, settings);
+        if (stage != state.Stage || state.StageSince is null)
+        {
+            state.Stage = stage;
+            state.StageSince = now;
+        }
+    }
+
+    private static DateTimeOffset Later(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x > b ? x : b;
+}

@@ -1,0 +1,73 @@
+using Engagement.Customers;
+using Engagement.State;
+
+namespace Engagement.Rules;
+
+/// <summary>Loyalty points: earning with the tier multiplier, exact reversal, and the ledger.</summary>
+public static class PointsRules
+{
+    /// <summary>The points an amount earns: floor(amount × rate × multiplier of the tier).</summary>
+    public static long Earned(decimal amount, decimal rate, Tier tier, RuleSettings settings) =>
+        (long)Math.Floor(amount * rate * settings.MultiplierOf(tier));
+
+    /// <summary>Credits what an event earned, or takes it back at once when its reversal came first.</summary>
+    public static void Earn(PointsState points, string eventId, long earned, DateTimeOffset at, RuleSettings settings)
+    {
+        if (earned <= 0)
+        {
+            return;
+        }
+        points.LifetimeEarned += earned;
+        Post(points, eventId, LedgerEntryKind.Earn, earned, at, settings);
+        if (points.PendingReversals.Remove(eventId, out var reversalEventId))
+        {
+            points.LifetimeEarned -= earned;
+            Post(points, reversalEventId, LedgerEntryKind.Reverse, -earned, at, settings);
+            return;
+        }
+        points.Earnings.Add(new Earning(eventId, earned));
+        if (points.Earnings.Count > settings.EarningsKept)
+        {
+            points.Earnings.RemoveAt(0);
+        }
+    }
+
+    /// <summary>Takes back exactly what the original event earned; the balance may go negative.</summary>
+    /// <param name="points">The customer's points.</param>
+    /// <param name="originalEventId">The event reversed.</param>
+    /// <param name="reversalEventId">The reversal event.</param>
+    /// <param name="originalSeen">Whether the customer already applied the original event.</param>
+    /// <param name="at">When the reversal applies.</param>
+    /// <param name="settings">The rules' figures.</param>
+    public static void Reverse(PointsState points, string originalEventId, string reversalEventId, bool originalSeen,
+        DateTimeOffset at, RuleSettings settings)
+    {
+        var index = points.Earnings.FindIndex(e => e.EventId == originalEventId);
+        if (index < 0)
+        {
+            if (!originalSeen)
+            {
+                points.PendingReversals[originalEventId] = reversalEventId;
+            }
+            return;
+        }
+        var earned = points.Earnings[index].Points;
+        points.Earnings.RemoveAt(index);
+        points.LifetimeEarned -= earned;
+        Post(points, reversalEventId, LedgerEntryKind.Reverse, -earned, at, settings);
+    }
+
+    /// <summary>Changes the balance by <paramref name="change"/> and records the ledger entry.</summary>
+    public static LedgerEntry Post(PointsState points, string eventId, LedgerEntryKind kind, long change,
+        DateTimeOffset at, RuleSettings settings)
+    {
+        points.Balance += change;
+        var entry = new LedgerEntry($"L{points.NextEntry++}", eventId, kind, change, points.Balance, at);
+        points.Ledger.Add(entry);
+        if (points.Ledger.Count > settings.LedgerEntriesKept)
+        {
+            points.Ledger.RemoveRange(0, points.Ledger.Count - settings.LedgerEntriesKept);
+        }
+        return entry;
+    }
+}

@@ -1,0 +1,37 @@
+using Engagement.Customers;
+
+namespace Engagement.State;
+
+/// <summary>The loyalty points balance, its newest ledger entries and what is needed to reverse earnings.</summary>
+[GenerateSerializer, Alias("Engagement.PointsState")]
+public sealed class PointsState
+{
+    /// <summary>The balance; may be negative after a reversal.</summary>
+    [Id(0)] public long Balance { get; set; }
+    /// <summary>All points ever earned, net of reversals.</summary>
+    [Id(1)] public long LifetimeEarned { get; set; }
+    /// <summary>The sequence number of the next ledger entry.</summary>
+    [Id(2)] public long NextEntry { get; set; } = 1;
+    /// <summary>The newest ledger entries, oldest first.</summary>
+    [Id(3)] public List<LedgerEntry> Ledger { get; set; } = [];
+    /// <summary>Points earned by recent events, by eventId, oldest first, for exact reversal.</summary>
+    [Id(4)] public List<Earning> Earnings { get; set; } = [];
+    /// <summary>Reversals that arrived before the event they reverse: original eventId to reversal eventId.</summary>
+    [Id(5)] public Dictionary<string, string> PendingReversals { get; set; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>One change of the points balance.</summary>
+[GenerateSerializer, Immutable, Alias("Engagement.LedgerEntry")]
+public sealed record LedgerEntry(
+    [property: Id(0)] string EntryId,
+    [property: Id(1)] string EventId,
+    [property: Id(2)] LedgerEntryKind Kind,
+    [property: Id(3)] long Points,
+    [property: Id(4)] long BalanceAfter,
+    [property: Id(5)] DateTimeOffset At);
+
+/// <summary>What one event earned.</summary>
+[GenerateSerializer, Immutable, Alias("Engagement.Earning")]
+public sealed record Earning(
+    [property: Id(0)] string EventId,
+    [property: Id(1)] long Points);

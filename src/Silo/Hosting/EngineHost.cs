@@ -1,0 +1,63 @@
+using Engagement.Api;
+using Engagement.Rules;
+using Engagement.Silo.Demo;
+using Engagement.Silo.Ingest;
+using Engagement.Silo.Kafka;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Engagement.Silo.Hosting;
+
+/// <summary>Builds the whole engine in one process: embedded services when none are configured, the Orleans silo,
+/// Kafka ingest, the demo feed and the HTTP API.</summary>
+public static class EngineHost
+{
+    /// <summary>Builds the engine; <paramref name="configure"/> runs first, so tests can set configuration and
+    /// register their own <see cref="TimeProvider"/>.</summary>
+    public static async Task<RunningEngine> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        var broker = await EmbeddedKafka.StartIfNeededAsync(builder.Configuration);
+        try
+        {
+            AddEngine(builder);
+            var app = builder.Build();
+            app.MapEngineApi();
+            return new RunningEngine(app, broker);
+        }
+        catch
+        {
+            broker?.Dispose();
+            throw;
+        }
+    }
+
+    private static void AddEngine(WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var services = builder.Services;
+        var orleans = configuration.GetSection(OrleansOptions.Section).Get<OrleansOptions>() ?? new OrleansOptions();
+        builder.UseOrleans(silo => silo
+            .UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId)
+            .AddEngineStorage(configuration));
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.Configure<KafkaOptions>(configuration.GetSection(KafkaOptions.Section));
+        services.Configure<EngineOptions>(configuration.GetSection(EngineOptions.Section));
+        services.AddSingleton(configuration.GetSection("Rules").Get<RuleSettings>() ?? new RuleSettings());
+        services.AddSingleton<CustomerRules>();
+
+        services.AddSingleton<KafkaProducer>();
+        services.AddSingleton(sp => new EventParser(sp.GetRequiredService<IOptions<EngineOptions>>().Value.BaseCurrency));
+        services.AddSingleton<DeadLetterPublisher>();
+        services.AddSingleton<IngestPipeline>();
+        services.AddSingleton<IngestStatus>();
+        services.AddSingleton<IReadiness, IngestReadiness>();
+        services.AddHostedService<KafkaIngestService>();
+        services.AddDemoFeed(configuration);
+
+        services.AddEngineApi(configuration);
+        services.AddHostedService<StartupBanner>();
+    }
+}

@@ -1,0 +1,23 @@
+using Engagement.Silo.Kafka;
+
+namespace Engagement.Silo.Hosting;
+
+/// <summary>A built engine and the embedded services it owns; disposing stops them all.</summary>
+public sealed class RunningEngine(WebApplication app, EmbeddedKafkaBroker? broker) : IAsyncDisposable
+{
+    /// <summary>The web application hosting the silo, ingest and API.</summary>
+    public WebApplication App => app;
+
+    /// <summary>Runs until the process is asked to stop.</summary>
+    public Task RunAsync() => app.RunAsync();
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await app.DisposeAsync();
+        if (broker is not null)
+        {
+            await broker.DisposeAsync();
+        }
+    }
+}

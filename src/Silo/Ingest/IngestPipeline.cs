@@ -1,0 +1,142 @@
+using System.Text;
+using Confluent.Kafka;
+using Engagement.Customers;
+using Engagement.Events;
+using Engagement.Products;
+
+namespace Engagement.Silo.Ingest;
+
+/// <summary>Applies a poll batch: bad records to the dead-letter topic, the rest grouped by customer and applied
+/// concurrently across customers, in order within a customer, retrying until durable.</summary>
+public sealed class IngestPipeline(
+    IGrainFactory grains,
+    EventParser parser,
+    DeadLetterPublisher deadLetters,
+    TimeProvider clock,
+    ILogger<IngestPipeline> logger)
+{
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan LongestRetryDelay = TimeSpan.FromSeconds(5);
+
+    // The last work started per customer or product: a later batch's work for the same key runs after it.
+    private readonly Dictionary<string, Task> _tails = new(StringComparer.Ordinal);
+    private readonly Lock _tailsGate = new();
+
+    /// <summary>Starts applying the batch; the task completes when every record in it is durable.</summary>
+    /// <remarks>Call from one thread at a time: the order of calls is the order of work per customer.</remarks>
+    public Task ProcessAsync(IReadOnlyList<ConsumeResult<byte[]?, byte[]?>> batch, string cluster, CancellationToken cancellation)
+    {
+        var work = new List<Task>();
+        var customers = new Dictionary<string, List<(ConsumeResult<byte[]?, byte[]?> Record, CustomerEvent Event)>>(StringComparer.Ordinal);
+        var products = new Dictionary<string, List<NavUpdated>>(StringComparer.Ordinal);
+        foreach (var record in batch)
+        {
+            var key = record.Message.Key is { } k ? Encoding.UTF8.GetString(k) : null;
+            var parsed = parser.Parse(key, record.Message.Value ?? []);
+            if (parsed.Customer is { } e)
+            {
+                var located = e with { Source = new EventSource(cluster, record.Topic, record.Partition.Value, record.Offset.Value) };
+                if (!customers.TryGetValue(e.CustomerId, out var list))
+                {
+                    customers[e.CustomerId] = list = [];
+                }
+                list.Add((record, located));
+            }
+            else if (parsed.Nav is { } nav)
+            {
+                if (!products.TryGetValue(nav.ProductId, out var list))
+                {
+                    products[nav.ProductId] = list = [];
+                }
+                list.Add(nav);
+            }
+            else
+            {
+                work.Add(RetryAsync(() => deadLetters.PublishAsync(record, parsed.Error!, cancellation), cancellation));
+            }
+        }
+        foreach (var (customerId, events) in customers)
+        {
+            work.Add(After("c:" + customerId, () => ApplyCustomerAsync(customerId, events, cancellation)));
+        }
+        foreach (var (productId, navs) in products)
+        {
+            work.Add(After("p:" + productId, () => ApplyNavsAsync(productId, navs, cancellation)));
+        }
+        return Task.WhenAll(work);
+    }
+
+    private async Task ApplyCustomerAsync(string customerId,
+        List<(ConsumeResult<byte[]?, byte[]?> Record, CustomerEvent Event)> events, CancellationToken cancellation)
+    {
+        var grain = grains.GetGrain<ICustomerGrain>(customerId);
+        var batch = events.Select(e => e.Event).ToList();
+        var rejections = await RetryAsync(() => grain.ApplyAsync(batch), cancellation);
+        foreach (var rejection in rejections)
+        {
+            foreach (var (record, _) in events.Where(e => e.Event.EventId == rejection.EventId))
+            {
+                await RetryAsync(() => deadLetters.PublishAsync(record, rejection.Reason, cancellation), cancellation);
+            }
+        }
+    }
+
+    private async Task ApplyNavsAsync(string productId, List<NavUpdated> navs, CancellationToken cancellation)
+    {
+        var grain = grains.GetGrain<IProductGrain>(productId);
+        foreach (var nav in navs)
+        {
+            await RetryAsync(() => grain.UpdateNavAsync(nav), cancellation);
+        }
+    }
+
+    private Task After(string key, Func<Task> work)
+    {
+        lock (_tailsGate)
+        {
+            var previous = _tails.GetValueOrDefault(key, Task.CompletedTask);
+            var next = RunAfter(previous, work);
+            _tails[key] = next;
+            _ = next.ContinueWith(done =>
+            {
+                lock (_tailsGate)
+                {
+                    if (_tails.TryGetValue(key, out var tail) && tail == done)
+                    {
+                        _tails.Remove(key);
+                    }
+                }
+            }, TaskScheduler.Default);
+            return next;
+        }
+    }
+
+    private static async Task RunAfter(Task previous, Func<Task> work)
+    {
+        await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await work();
+    }
+
+    private Task RetryAsync(Func<Task> attempt, CancellationToken cancellation) =>
+        RetryAsync(async () => { await attempt(); return true; }, cancellation);
+
+    // Nothing is skipped: a failing write (storage or broker down) is retried with backoff until it succeeds or the engine stops.
+    private async Task<T> RetryAsync<T>(Func<Task<T>> attempt, CancellationToken cancellation)
+    {
+        var delay = FirstRetryDelay;
+        for (var failures = 1; ; failures++)
+        {
+            try
+            {
+                return await attempt();
+            }
+            catch (Exception ex) when (!cancellation.IsCancellationRequested)
+            {
+                logger.LogWarning("Applying a batch failed ({Failures} in a row, retrying in {Delay} ms): {Error}",
+                    failures, delay.TotalMilliseconds, ex.GetBaseException().Message);
+                await Task.Delay(delay, clock, cancellation);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LongestRetryDelay.Ticks));
+            }
+        }
+    }
+}

@@ -1,0 +1,180 @@
+using Confluent.Kafka;
+using ErrorCode = Confluent.Kafka.ErrorCode;
+using Engagement.Silo.Kafka;
+using Microsoft.Extensions.Options;
+
+namespace Engagement.Silo.Ingest;
+
+/// <summary>The consumer loop: polls what is already fetched, hands batches to the pipeline, and stores
+/// only offsets whose whole prefix is durable.</summary>
+public sealed class KafkaIngestService(
+    IngestPipeline pipeline,
+    IngestStatus status,
+    IOptions<KafkaOptions> options,
+    ILogger<KafkaIngestService> logger) : BackgroundService
+{
+    private static readonly TimeSpan PollWait = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly OffsetWatermarks _watermarks = new();
+    private readonly List<Task> _inFlight = [];
+
+    /// <inheritdoc />
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.Factory.StartNew(() => Run(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private void Run(CancellationToken stopping)
+    {
+        var settings = options.Value;
+        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig
+            {
+                BootstrapServers = settings.BootstrapServers,
+                GroupId = settings.GroupId,
+                EnableAutoCommit = true,
+                AutoCommitIntervalMs = 500,
+                EnableAutoOffsetStore = false,
+                AutoOffsetReset = AutoOffsetReset.Earliest,
+                SessionTimeoutMs = settings.SessionTimeoutMs,
+                HeartbeatIntervalMs = Math.Max(100, settings.SessionTimeoutMs / 5),
+            })
+            .SetPartitionsAssignedHandler((_, partitions) =>
+            {
+                status.Set(true);
+                logger.LogInformation("Ingest assigned {Count} partitions", partitions.Count);
+            })
+            .SetPartitionsRevokedHandler((c, partitions) => Release(c, partitions.Select(p => p.TopicPartition).ToList()))
+            .SetPartitionsLostHandler((_, partitions) => _watermarks.Forget(partitions.Select(p => p.TopicPartition)))
+            .SetErrorHandler((_, error) => logger.LogWarning("Kafka consumer: {Reason}", error.Reason))
+            .Build();
+        consumer.Subscribe(settings.Topics);
+        logger.LogInformation("Ingest consuming {Topics} as group {Group}", string.Join(", ", settings.Topics), settings.GroupId);
+        try
+        {
+            while (!stopping.IsCancellationRequested)
+            {
+                var batch = Poll(consumer, settings.MaxBatchSize, stopping);
+                if (batch.Count > 0)
+                {
+                    Dispatch(batch, settings.ClusterName, stopping);
+                }
+                Reap(settings.MaxBatchesInFlight);
+                Store(consumer);
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            WaitForInFlight();
+            Store(consumer);
+            CommitStored(consumer);
+            status.Set(false);
+            consumer.Close();
+        }
+    }
+
+    private List<ConsumeResult<byte[]?, byte[]?>> Poll(IConsumer<byte[]?, byte[]?> consumer, int max, CancellationToken stopping)
+    {
+        var batch = new List<ConsumeResult<byte[]?, byte[]?>>();
+        try
+        {
+            // Waits only for the first record; the rest of the batch is what the client has already fetched.
+            var wait = _inFlight.Count > 0 ? TimeSpan.Zero : PollWait;
+            while (batch.Count < max && consumer.Consume(wait) is { } result)
+            {
+                stopping.ThrowIfCancellationRequested();
+                if (!result.IsPartitionEOF)
+                {
+                    batch.Add(result);
+                }
+                wait = TimeSpan.Zero;
+            }
+        }
+        catch (ConsumeException ex)
+        {
+            logger.LogWarning("Kafka consume failed: {Reason}", ex.Error.Reason);
+        }
+        return batch;
+    }
+
+    private void Dispatch(List<ConsumeResult<byte[]?, byte[]?>> batch, string cluster, CancellationToken stopping)
+    {
+        foreach (var record in batch)
+        {
+            _watermarks.Track(record.TopicPartition, record.Offset.Value);
+        }
+        var applied = pipeline.ProcessAsync(batch, cluster, stopping).ContinueWith(done =>
+        {
+            if (done.IsCompletedSuccessfully)
+            {
+                foreach (var record in batch)
+                {
+                    _watermarks.Complete(record.TopicPartition, record.Offset.Value);
+                }
+            }
+        }, TaskScheduler.Default);
+        _inFlight.Add(applied);
+    }
+
+    private void Reap(int maxInFlight)
+    {
+        _inFlight.RemoveAll(t => t.IsCompleted);
+        if (_inFlight.Count >= maxInFlight)
+        {
+            // Back-pressure: the loop keeps the consumer alive while the oldest batch finishes.
+            Task.WaitAny([.. _inFlight], PollWait);
+            _inFlight.RemoveAll(t => t.IsCompleted);
+        }
+    }
+
+    private void Store(IConsumer<byte[]?, byte[]?> consumer)
+    {
+        foreach (var offset in _watermarks.TakeCommittable())
+        {
+            try
+            {
+                consumer.StoreOffset(offset);
+            }
+            catch (KafkaException ex) when (ex.Error.Code == ErrorCode.Local_State)
+            {
+                // The partition moved to another member meanwhile: that member replays from the last commit.
+            }
+        }
+    }
+
+    private void Release(IConsumer<byte[]?, byte[]?> consumer, List<TopicPartition> partitions)
+    {
+        var deadline = DateTime.UtcNow + DrainTimeout;
+        while (_watermarks.AnyInFlight(partitions) && DateTime.UtcNow < deadline)
+        {
+            Task.WaitAny([.. _inFlight.Where(t => !t.IsCompleted)], PollWait);
+        }
+        Store(consumer);
+        CommitStored(consumer);
+        _watermarks.Forget(partitions);
+    }
+
+    private void WaitForInFlight()
+    {
+        if (!Task.WaitAll([.. _inFlight], DrainTimeout))
+        {
+            logger.LogWarning("Stopped with batches still in flight: they are replayed from the last commit");
+        }
+    }
+
+    private void CommitStored(IConsumer<byte[]?, byte[]?> consumer)
+    {
+        try
+        {
+            consumer.Commit();
+        }
+        catch (KafkaException ex) when (ex.Error.Code is ErrorCode.Local_NoOffset or ErrorCode.Local_State)
+        {
+        }
+        catch (KafkaException ex)
+        {
+            logger.LogWarning("Committing offsets failed: {Reason}; they are replayed after a restart", ex.Error.Reason);
+        }
+    }
+}

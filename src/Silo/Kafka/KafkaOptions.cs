@@ -1,0 +1,30 @@
+namespace Engagement.Silo.Kafka;
+
+/// <summary>Kafka settings, bound from the <c>Kafka</c> configuration section.</summary>
+public sealed class KafkaOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Kafka";
+
+    /// <summary>The cluster's bootstrap servers; when empty the engine starts its embedded broker.</summary>
+    public string? BootstrapServers { get; set; }
+    /// <summary>The consumer group the engine reads in.</summary>
+    public string GroupId { get; set; } = "engagement-engine";
+    /// <summary>The topics read; records are routed by their <c>type</c>, whatever the topic.</summary>
+    public string[] Topics { get; set; } = ["cb.customers", "cb.accounts", "cb.transactions", "md.products"];
+    /// <summary>Where bad input goes.</summary>
+    public string DeadLetterTopic { get; set; } = "eng.deadletter";
+    /// <summary>Where triggers go.</summary>
+    public string TriggersTopic { get; set; } = "eng.triggers";
+    /// <summary>Partitions of the topics the engine creates when they are missing.</summary>
+    public int Partitions { get; set; } = 8;
+    /// <summary>The consumer's session timeout; short in tests so a restarted consumer rejoins quickly.</summary>
+    public int SessionTimeoutMs { get; set; } = 10_000;
+    /// <summary>The most records taken from the consumer's buffer into one batch.</summary>
+    public int MaxBatchSize { get; set; } = 2_000;
+    /// <summary>How many batches may be applied at once; later batches of a customer wait for its earlier ones.</summary>
+    public int MaxBatchesInFlight { get; set; } = 4;
+    /// <summary>The name of the cluster incarnation, part of each customer's offset watermark key.</summary>
+    /// <remarks>Offsets mean nothing across clusters: the embedded broker starts empty, so it gets a fresh name each start.</remarks>
+    public string ClusterName { get; set; } = "default";
+}
