@@ -1,0 +1,82 @@
+using Confluent.Kafka;
+using Confluent.Kafka.Admin;
+using ErrorCode = Confluent.Kafka.ErrorCode;
+
+namespace Engagement.Silo.Kafka;
+
+/// <summary>Makes sure the engine's topics exist, on the embedded broker or on a real cluster.</summary>
+public static class KafkaTopics
+{
+    /// <summary>Partitions a new topic gets unless the caller says otherwise.</summary>
+    /// <remarks>Partitions bound the ingest's parallelism, and growing a topic later remaps keys to partitions.</remarks>
+    public const int DefaultPartitions = 8;
+
+    /// <summary>Creates whichever of <paramref name="topics"/> are missing; returns the names it created.</summary>
+    public static Task<IReadOnlyList<string>> EnsureAsync(
+        string bootstrapServers, IEnumerable<KafkaTopicSpec> topics, CancellationToken cancellationToken = default) =>
+        EnsureAsync(new AdminClientConfig { BootstrapServers = bootstrapServers }, topics, cancellationToken);
+
+    /// <summary>
+    /// Creates whichever of <paramref name="topics"/> are missing, connecting with <paramref name="config"/>
+    /// (which carries a real cluster's security settings); returns the names it created.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> EnsureAsync(
+        ClientConfig config, IEnumerable<KafkaTopicSpec> topics, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentException.ThrowIfNullOrWhiteSpace(config.BootstrapServers);
+        var specs = Validate(topics);
+        if (specs.Count == 0)
+        {
+            return [];
+        }
+
+        // The mock cluster does not implement the CreateTopics request, so the embedded broker is asked directly.
+        if (EmbeddedKafkaBroker.TryGetRunning(config.BootstrapServers, out var broker))
+        {
+            var created = new List<string>();
+            foreach (var spec in specs)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (broker.CreateTopic(spec.Name, spec.Partitions))
+                {
+                    created.Add(spec.Name);
+                }
+            }
+
+            return created;
+        }
+
+        using var admin = new AdminClientBuilder(config).Build();
+        try
+        {
+            // Replication factor -1 takes the cluster's default.replication.factor, which the operators own.
+            await admin.CreateTopicsAsync(specs.Select(s => new TopicSpecification { Name = s.Name, NumPartitions = s.Partitions }))
+                .WaitAsync(cancellationToken);
+            return specs.Select(s => s.Name).ToList();
+        }
+        catch (CreateTopicsException e)
+            when (e.Results.All(r => r.Error.Code is ErrorCode.NoError or ErrorCode.TopicAlreadyExists))
+        {
+            return e.Results.Where(r => r.Error.Code == ErrorCode.NoError).Select(r => r.Topic).ToList();
+        }
+    }
+
+    private static List<KafkaTopicSpec> Validate(IEnumerable<KafkaTopicSpec> topics)
+    {
+        ArgumentNullException.ThrowIfNull(topics);
+        var specs = topics.ToList();
+        foreach (var spec in specs)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(spec.Name, nameof(topics));
+            ArgumentOutOfRangeException.ThrowIfLessThan(spec.Partitions, 1, nameof(topics));
+        }
+
+        if (specs.Select(s => s.Name).Distinct(StringComparer.Ordinal).Count() != specs.Count)
+        {
+            throw new ArgumentException("A topic is listed more than once.", nameof(topics));
+        }
+
+        return specs;
+    }
+}
