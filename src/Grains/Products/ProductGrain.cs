@@ -27,9 +27,11 @@ public sealed class ProductGrain(
         // A replayed update fans out again: a crash may have cut the first fan-out short, and holders ignore stale NAVs.
         if (Latest() is { } nav)
         {
-            await Parallel.ForEachAsync(state.State.Holders.ToList(),
-                new ParallelOptions { MaxDegreeOfParallelism = FanOutConcurrency },
-                async (customerId, _) => await GrainFactory.GetGrain<ICustomerGrain>(customerId).ApplyNavAsync(nav));
+            // Grain calls must start on the activation's own scheduler, so the fan-out is chunked rather than Parallel.
+            foreach (var holders in state.State.Holders.Chunk(FanOutConcurrency))
+            {
+                await Task.WhenAll(holders.Select(customerId => GrainFactory.GetGrain<ICustomerGrain>(customerId).ApplyNavAsync(nav)));
+            }
         }
     }
 

@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace Engagement.EndToEndTests.Support;
+
+/// <summary>SPEC §1 records as JSON text.</summary>
+internal static class Json
+{
+    public static string Stamp(DateTimeOffset at) => at.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+
+    public static string Registered(string eventId, string customerId, DateTimeOffset at, string advisorId) =>
+        $$"""{"eventId":"{{eventId}}","type":"customer.registered","customerId":"{{customerId}}","occurredAt":"{{Stamp(at)}}","name":"Test Customer","advisorId":"{{advisorId}}","branchId":"B1"}""";
+
+    public static string Opened(string eventId, string customerId, DateTimeOffset at, string accountId, string accountType, decimal balance) =>
+        $$"""{"eventId":"{{eventId}}","type":"account.opened","customerId":"{{customerId}}","occurredAt":"{{Stamp(at)}}","accountId":"{{accountId}}","accountType":"{{accountType}}","balance":{{balance.ToString(CultureInfo.InvariantCulture)}}}""";
+
+    public static string Posted(string eventId, string customerId, DateTimeOffset at, string accountId, string direction, string kind,
+        decimal amount, decimal? balanceAfter) =>
+        $$"""{"eventId":"{{eventId}}","type":"transaction.posted","customerId":"{{customerId}}","occurredAt":"{{Stamp(at)}}","accountId":"{{accountId}}","direction":"{{direction}}","kind":"{{kind}}","amount":{{amount.ToString(CultureInfo.InvariantCulture)}},"currency":"CNY"{{(balanceAfter is { } b ? $",\"balanceAfter\":{b.ToString(CultureInfo.InvariantCulture)}" : "")}}}""";
+
+    public static string Reversed(string eventId, string customerId, DateTimeOffset at, string originalEventId, string accountId, decimal balanceAfter) =>
+        $$"""{"eventId":"{{eventId}}","type":"transaction.reversed","customerId":"{{customerId}}","occurredAt":"{{Stamp(at)}}","originalEventId":"{{originalEventId}}","accountId":"{{accountId}}","balanceAfter":{{balanceAfter.ToString(CultureInfo.InvariantCulture)}}}""";
+
+    public static string Purchased(string eventId, string customerId, DateTimeOffset at, string productId, decimal units, decimal price) =>
+        $$"""{"eventId":"{{eventId}}","type":"investment.purchased","customerId":"{{customerId}}","occurredAt":"{{Stamp(at)}}","productId":"{{productId}}","productType":"fund","units":{{units.ToString(CultureInfo.InvariantCulture)}},"price":{{price.ToString(CultureInfo.InvariantCulture)}},"amount":{{(units * price).ToString(CultureInfo.InvariantCulture)}}}""";
+
+    public static string Nav(string eventId, string productId, DateTimeOffset asOf, decimal nav) =>
+        $$"""{"eventId":"{{eventId}}","type":"product.nav_updated","productId":"{{productId}}","nav":{{nav.ToString(CultureInfo.InvariantCulture)}},"asOf":"{{Stamp(asOf)}}","occurredAt":"{{Stamp(asOf)}}"}""";
+}

@@ -1,0 +1,90 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Engagement.Api;
+using Engagement.Api.Auth;
+using Engagement.Silo.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Engagement.EndToEndTests.Support;
+
+/// <summary>The whole engine, in this process, on its own ports, against the test's broker and storage.</summary>
+internal sealed class TestEngine : IAsyncDisposable
+{
+    private readonly RunningEngine _engine;
+
+    private TestEngine(RunningEngine engine, string baseUrl)
+    {
+        _engine = engine;
+        BaseUrl = baseUrl;
+        Http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+    }
+
+    public string BaseUrl { get; }
+
+    public HttpClient Http { get; }
+
+    public static async Task<TestEngine> StartAsync(IDictionary<string, string?> settings, TimeProvider? clock = null)
+    {
+        var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
+        var engine = await EngineHost.BuildAsync([], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Urls"] = baseUrl,
+                ["Demo:Enabled"] = "false",
+                ["Orleans:SiloPort"] = FreePort.Next().ToString(),
+                ["Orleans:GatewayPort"] = FreePort.Next().ToString(),
+                ["Kafka:SessionTimeoutMs"] = "6000",
+                ["Logging:LogLevel:Default"] = "Warning",
+            });
+            builder.Configuration.AddInMemoryCollection(settings);
+            if (clock is not null)
+            {
+                builder.Services.AddSingleton(clock);
+            }
+        });
+        await engine.App.StartAsync();
+        var started = new TestEngine(engine, baseUrl);
+        await Eventually.MatchAsync(() => started.StatusAsync("/health/ready"), s => s == 200, TimeSpan.FromSeconds(30), "ingest to be ready");
+        return started;
+    }
+
+    public string Token(string role, string? advisorId = null) =>
+        DevelopmentTokens.Create(new AuthOptions(), role, advisorId, TimeSpan.FromMinutes(10), DateTimeOffset.UtcNow);
+
+    public async Task<int> StatusAsync(string path, string? token = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        using var response = await Http.SendAsync(request);
+        return (int)response.StatusCode;
+    }
+
+    public async Task<JsonElement?> GetJsonAsync(string path, string? token = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token ?? Token(Roles.Service));
+        using var response = await Http.SendAsync(request);
+        return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>(EngineJson.Options) : null;
+    }
+
+    /// <summary>Waits until the customer has applied <paramref name="events"/> events and returns their state.</summary>
+    public Task<JsonElement> CustomerAfterAsync(string customerId, long events, TimeSpan? timeout = null) =>
+        Eventually.MatchAsync(
+            async () => await GetJsonAsync($"/api/customers/{customerId}") ?? default,
+            c => c.ValueKind == JsonValueKind.Object && c.GetProperty("eventsApplied").GetInt64() >= events,
+            timeout ?? TimeSpan.FromSeconds(30), $"{customerId} to apply {events} events")!;
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _engine.App.StopAsync();
+        await _engine.DisposeAsync();
+    }
+}

@@ -1,0 +1,25 @@
+using System.Text;
+using Confluent.Kafka;
+
+namespace Engagement.EndToEndTests.Support;
+
+/// <summary>Produces core-banking records over the Kafka protocol, as core banking would.</summary>
+internal sealed class TestProducer(string bootstrapServers) : IDisposable
+{
+    private readonly IProducer<byte[]?, byte[]?> _producer = new ProducerBuilder<byte[]?, byte[]?>(new ProducerConfig
+    {
+        BootstrapServers = bootstrapServers,
+        EnableIdempotence = true,
+        Acks = Acks.All,
+        LingerMs = 5,
+    }).Build();
+
+    public Task SendAsync(string topic, string? key, string value) =>
+        _producer.ProduceAsync(topic, new Message<byte[]?, byte[]?>
+        {
+            Key = key is null ? null : Encoding.UTF8.GetBytes(key),
+            Value = Encoding.UTF8.GetBytes(value),
+        });
+
+    public void Dispose() => _producer.Dispose();
+}
