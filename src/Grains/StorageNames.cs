@@ -8,4 +8,10 @@ public static class StorageNames
 
     /// <summary>Product state: NAV and holders.</summary>
     public const string Products = "products";
+
+    /// <summary>Advisor state: inbox, book and metrics.</summary>
+    public const string Advisors = "advisors";
+
+    /// <summary>The wake-up schedule's hour buckets.</summary>
+    public const string Schedule = "schedule";
 }

@@ -1,28 +1,37 @@
-using Orleans.Storage;
-using Orleans.Runtime;
+using Engagement.Advisors;
 using Engagement.Events;
 using Engagement.Products;
 using Engagement.Rules;
+using Engagement.Rules.Triggers;
+using Engagement.Schedule;
 using Engagement.State;
+using Engagement.Triggers;
+using Orleans.Runtime;
+using Orleans.Storage;
 
 namespace Engagement.Customers;
 
-/// <summary>One customer: applies their events through the rules and persists the result in one write per batch.</summary>
+/// <summary>One customer: applies their events through the rules, persists the result (with the trigger outbox) in one
+/// write per batch, then delivers the outbox to the advisor and <c>eng.triggers</c>.</summary>
 public sealed class CustomerGrain(
     [PersistentState("customer", StorageNames.Customers)] IPersistentState<CustomerState> state,
     CustomerRules rules,
+    ITriggerPublisher publisher,
     TimeProvider clock) : Grain, ICustomerGrain
 {
     private const int ConflictAttempts = 3;
 
+    private string CustomerId => this.GetPrimaryKeyString();
+
     /// <inheritdoc />
     public async Task<IReadOnlyList<EventRejection>> ApplyAsync(IReadOnlyList<CustomerEvent> events)
     {
+        await DeliverOutboxAsync();
         for (var attempt = 1; ; attempt++)
         {
+            var rejections = new List<EventRejection>();
             try
             {
-                var rejections = new List<EventRejection>();
                 var holdingsBefore = state.State.Holdings.Keys.ToHashSet(StringComparer.Ordinal);
                 var changed = false;
                 foreach (var e in events)
@@ -37,14 +46,14 @@ public sealed class CustomerGrain(
                 if (changed)
                 {
                     await SyncHoldersAsync(holdingsBefore);
-                    await state.WriteStateAsync();
+                    await SaveAsync();
                 }
-                return rejections;
             }
             catch (InconsistentStateException) when (attempt < ConflictAttempts)
             {
                 // Another writer won: start again from what is stored; the dedupe makes the re-apply exact.
                 await state.ReadStateAsync();
+                continue;
             }
             catch
             {
@@ -52,16 +61,29 @@ public sealed class CustomerGrain(
                 DeactivateOnIdle();
                 throw;
             }
+            await DeliverOutboxAsync();
+            return rejections;
         }
     }
 
     /// <inheritdoc />
     public async Task ApplyNavAsync(ProductNav nav)
     {
-        if (rules.ApplyNav(state.State, nav, clock.GetUtcNow()))
+        if (rules.ApplyNav(state.State, CustomerId, nav, clock.GetUtcNow()))
         {
-            await WriteOrDeactivateAsync();
+            await SaveOrDeactivateAsync();
         }
+        await DeliverOutboxAsync();
+    }
+
+    /// <inheritdoc />
+    public async Task WakeAsync()
+    {
+        if (rules.AdvanceClock(state.State, CustomerId, clock.GetUtcNow()) || NeedsScheduling())
+        {
+            await SaveOrDeactivateAsync();
+        }
+        await DeliverOutboxAsync();
     }
 
     /// <inheritdoc />
@@ -71,46 +93,112 @@ public sealed class CustomerGrain(
         {
             return null;
         }
+        await WakeAsync();
         var now = clock.GetUtcNow();
-        if (rules.AdvanceClock(state.State, now))
-        {
-            await WriteOrDeactivateAsync();
-        }
         var eventTime = state.State.LastEventAt is { } last && last > now ? last : now;
-        return CustomerViews.From(this.GetPrimaryKeyString(), state.State, eventTime, openTriggers: 0, rules.Settings);
+        var openTriggers = state.State.Triggers.Triggers.Count(t => t.IsOpen);
+        return CustomerViews.From(CustomerId, state.State, eventTime, openTriggers, rules.Settings);
     }
 
     /// <inheritdoc />
     public Task<PointsView?> GetPointsAsync(int limit) =>
         Task.FromResult(state.State.Exists ? CustomerViews.PointsOf(state.State.Points, limit) : null);
 
-    // New holders learn the product's latest NAV now, so it is in this batch's single write.
-    private async Task SyncHoldersAsync(HashSet<string> holdingsBefore)
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Trigger>?> GetTriggersAsync() =>
+        Task.FromResult<IReadOnlyList<Trigger>?>(state.State.Exists
+            ? state.State.Triggers.Triggers.OrderByDescending(t => t.CreatedAt).ThenBy(t => t.TriggerId, StringComparer.Ordinal).ToList()
+            : null);
+
+    /// <inheritdoc />
+    public async Task<Trigger?> RecordOutcomeAsync(string triggerId, TriggerOutcome outcome)
     {
-        var customerId = this.GetPrimaryKeyString();
-        foreach (var productId in state.State.Holdings.Keys.Where(p => !holdingsBefore.Contains(p)).ToList())
+        if (TriggerFiring.RecordOutcome(state.State, triggerId, outcome, rules.Triggers) is not { } updated)
         {
-            if (await GrainFactory.GetGrain<IProductGrain>(productId).AddHolderAsync(customerId) is { } nav)
-            {
-                rules.ApplyNav(state.State, nav, clock.GetUtcNow());
-            }
+            return null;
         }
-        foreach (var productId in holdingsBefore.Where(p => !state.State.Holdings.ContainsKey(p)))
-        {
-            await GrainFactory.GetGrain<IProductGrain>(productId).RemoveHolderAsync(customerId);
-        }
+        await SaveOrDeactivateAsync();
+        await DeliverOutboxAsync();
+        return updated;
     }
 
-    private async Task WriteOrDeactivateAsync()
+    // Persists the state together with the outbox and the next wake-up; the schedule is told first, so a crash
+    // after it leaves at worst one needless wake-up, never a missed one.
+    private async Task SaveAsync()
+    {
+        var next = rules.NextDue(state.State, clock.GetUtcNow());
+        if (next is { } due && (state.State.ScheduledWakeAt is not { } scheduled || due < scheduled || scheduled <= clock.GetUtcNow()))
+        {
+            await GrainFactory.GetGrain<IDueBucketGrain>(DueBuckets.KeyOf(due)).AddAsync(CustomerId, due);
+            state.State.ScheduledWakeAt = due;
+        }
+        await SyncBookAsync();
+        await state.WriteStateAsync();
+    }
+
+    private bool NeedsScheduling() =>
+        rules.NextDue(state.State, clock.GetUtcNow()) is { } due
+        && (state.State.ScheduledWakeAt is not { } scheduled || due < scheduled || scheduled <= clock.GetUtcNow());
+
+    private async Task SaveOrDeactivateAsync()
     {
         try
         {
-            await state.WriteStateAsync();
+            await SaveAsync();
         }
         catch
         {
             DeactivateOnIdle();
             throw;
+        }
+    }
+
+    // The outbox was written with the state: delivering it again after a crash repeats the same triggerIds, never new ones.
+    private async Task DeliverOutboxAsync()
+    {
+        var outbox = state.State.Triggers.Outbox;
+        if (outbox.Count == 0)
+        {
+            return;
+        }
+        var pending = outbox.ToList();
+        foreach (var advisor in pending.GroupBy(t => t.AdvisorId))
+        {
+            await GrainFactory.GetGrain<IAdvisorGrain>(advisor.Key).DeliverAsync(advisor.ToList());
+        }
+        await publisher.PublishAsync(pending);
+        outbox.RemoveAll(t => pending.Contains(t));
+    }
+
+    // The advisor's book follows the customer's current advisor.
+    private async Task SyncBookAsync()
+    {
+        var advisorId = state.State.Profile.AdvisorId ?? TriggerFiring.Unassigned;
+        if (state.State.BookedWith == advisorId)
+        {
+            return;
+        }
+        await GrainFactory.GetGrain<IAdvisorGrain>(advisorId).AddCustomerAsync(CustomerId);
+        if (state.State.BookedWith is { } previous)
+        {
+            await GrainFactory.GetGrain<IAdvisorGrain>(previous).RemoveCustomerAsync(CustomerId);
+        }
+        state.State.BookedWith = advisorId;
+    }
+
+    // New holders learn the product's latest NAV now, so it is in this batch's single write.
+    private async Task SyncHoldersAsync(HashSet<string> holdingsBefore)
+    {
+        foreach (var productId in state.State.Holdings.Keys.Where(p => !holdingsBefore.Contains(p)).ToList())
+        {
+            if (await GrainFactory.GetGrain<IProductGrain>(productId).AddHolderAsync(CustomerId) is { } nav)
+            {
+                rules.ApplyNav(state.State, CustomerId, nav, clock.GetUtcNow());
+            }
+        }
+        foreach (var productId in holdingsBefore.Where(p => !state.State.Holdings.ContainsKey(p)))
+        {
+            await GrainFactory.GetGrain<IProductGrain>(productId).RemoveHolderAsync(CustomerId);
         }
     }
 }

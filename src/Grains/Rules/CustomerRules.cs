@@ -1,15 +1,20 @@
 using Engagement.Customers;
 using Engagement.Events;
 using Engagement.Products;
+using Engagement.Rules.Triggers;
 using Engagement.State;
 
 namespace Engagement.Rules;
 
-/// <summary>Folds a customer's events into their state: balances, holdings, AUM, tier, points and life-cycle stage.</summary>
-public sealed class CustomerRules(RuleSettings settings)
+/// <summary>Folds a customer's events into their state: balances, holdings, AUM, tier, points, life-cycle stage
+/// and the maintenance triggers they fire.</summary>
+public sealed class CustomerRules(RuleSettings settings, TriggerSettings triggers)
 {
     /// <summary>The figures the rules run on.</summary>
     public RuleSettings Settings => settings;
+
+    /// <summary>The figures the trigger rules run on.</summary>
+    public TriggerSettings Triggers => triggers;
 
     /// <summary>Applies one event at the later of its event time and <paramref name="wallNow"/>; a repeat changes nothing.</summary>
     public ApplyResult Apply(CustomerState state, CustomerEvent e, DateTimeOffset wallNow)
@@ -23,11 +28,14 @@ public sealed class CustomerRules(RuleSettings settings)
             return ApplyResult.Rejected(reason);
         }
         var now = Later(Later(state.LastEventAt, e.OccurredAt), wallNow);
-        if (state.Tier.DowngradeRiskSince is not null)
+        if (state.Exists)
         {
-            Reassess(state, now);
+            Settle(state, e.CustomerId, now, wallNow, [], []);
         }
         var tierInForce = state.Tier.Current;
+        var windowStart = ActivityRules.WindowStart(now, settings.LifecycleWindow);
+        var movement = new MovementContext(tierInForce, ActivityRules.DebitsSince(state.Activity, windowStart),
+            state.Activity.Days.Where(d => d.Date > windowStart).Sum(d => d.DebitSum));
         Mutate(state, e, tierInForce);
 
         state.Exists = true;
@@ -35,12 +43,20 @@ public sealed class CustomerRules(RuleSettings settings)
         state.LastEventAt = Later(state.LastEventAt, e.OccurredAt);
         state.Activity.FirstEventAt = state.Activity.FirstEventAt is { } first && first <= e.OccurredAt ? first : e.OccurredAt;
         state.Applied.Add(e, settings.RecentEventIdsKept);
-        Reassess(state, now);
+
+        var candidates = EventTriggers.For(state, e).ToList();
+        if (e is TransactionPosted posted)
+        {
+            MovementTriggers.NoteDebit(state.Triggers, posted, triggers);
+        }
+        Settle(state, e.CustomerId, now, wallNow, candidates, [e.EventId], e is TransactionPosted t
+            ? () => MovementTriggers.For(state, t, movement, now, triggers)
+            : null);
         return ApplyResult.Applied;
     }
 
     /// <summary>Revalues a holding with a product's NAV; an older NAV than the one held changes nothing.</summary>
-    public bool ApplyNav(CustomerState state, ProductNav nav, DateTimeOffset wallNow)
+    public bool ApplyNav(CustomerState state, string customerId, ProductNav nav, DateTimeOffset wallNow)
     {
         if (!state.Holdings.TryGetValue(nav.ProductId, out var holding)
             || (holding.NavAsOf is { } asOf && asOf >= nav.AsOf))
@@ -49,20 +65,56 @@ public sealed class CustomerRules(RuleSettings settings)
         }
         holding.Nav = nav.Nav;
         holding.NavAsOf = nav.AsOf;
-        Reassess(state, Later(state.LastEventAt, wallNow));
+        var now = Later(state.LastEventAt, wallNow);
+        Settle(state, customerId, now, wallNow, [], [],
+            () => MovementTriggers.BalanceDrop(state, now, triggers, [], nav.AsOf) is { } drop ? [drop] : []);
         return true;
     }
 
-    /// <summary>Runs the clock-driven rules (grace period, inactivity) at <paramref name="wallNow"/>; says whether anything changed.</summary>
-    public bool AdvanceClock(CustomerState state, DateTimeOffset wallNow)
+    /// <summary>Runs the clock-driven rules (grace period, inactivity, due dates, expiry) at <paramref name="wallNow"/>;
+    /// says whether anything changed.</summary>
+    public bool AdvanceClock(CustomerState state, string customerId, DateTimeOffset wallNow)
     {
         if (!state.Exists)
         {
             return false;
         }
-        var before = (state.Tier.Current, state.Tier.DowngradeRiskSince, state.Stage);
-        Reassess(state, Later(state.LastEventAt, wallNow));
-        return before != (state.Tier.Current, state.Tier.DowngradeRiskSince, state.Stage);
+        return Settle(state, customerId, Later(state.LastEventAt, wallNow), wallNow, [], []);
+    }
+
+    /// <summary>The next moment the customer needs waking for a clock-driven rule, if any.</summary>
+    public DateTimeOffset? NextDue(CustomerState state, DateTimeOffset wallNow) =>
+        state.Exists ? ScheduledTriggers.NextDue(state, Later(state.LastEventAt, wallNow), settings, triggers) : null;
+
+    // Brings AUM, tier and stage up to now and fires what that and the clock make due, plus the event's own candidates;
+    // of the movement candidates at most one fires, the first by precedence that is not deduped. Says whether the
+    // tier, the stage or the triggers changed.
+    private bool Settle(CustomerState state, string customerId, DateTimeOffset now, DateTimeOffset wallNow,
+        List<TriggerCandidate> candidates, IReadOnlyList<string> sourceEventIds, Func<IEnumerable<TriggerCandidate>>? movements = null)
+    {
+        var tierBefore = state.Tier.Current;
+        var stageBefore = state.Stage;
+        var tierChange = Reassess(state, now);
+        if (ChangeTriggers.ForTier(state, tierChange, tierBefore, now, sourceEventIds, settings, triggers) is { } tier)
+        {
+            candidates.Add(tier);
+        }
+        if (state.Stage == LifecycleStage.Decline && stageBefore != LifecycleStage.Decline)
+        {
+            candidates.Add(ChangeTriggers.ForDecline(state, now, sourceEventIds, settings));
+        }
+        candidates.AddRange(ChangeTriggers.ForHoldings(state, now, sourceEventIds, triggers));
+        if (movements?.Invoke().FirstOrDefault(m => TriggerFiring.CanFire(state, m, now, triggers)) is { } movement)
+        {
+            candidates.Add(movement);
+        }
+        candidates.AddRange(ScheduledTriggers.Due(state, now, triggers));
+        var expired = TriggerFiring.Expire(state, now, triggers);
+        foreach (var candidate in candidates)
+        {
+            TriggerFiring.Fire(state, customerId, candidate, now, wallNow, triggers);
+        }
+        return tierChange != TierChange.None || state.Stage != stageBefore || candidates.Count > 0 || expired > 0;
     }
 
     private static string? Validate(CustomerState state, CustomerEvent e) => e switch
@@ -189,18 +241,19 @@ public sealed class CustomerRules(RuleSettings settings)
         account.BalanceAt = at;
     }
 
-    private void Reassess(CustomerState state, DateTimeOffset now)
+    private TierChange Reassess(CustomerState state, DateTimeOffset now)
     {
         state.Aum = AumRules.Of(state);
         state.Tier.Since ??= now;
         ActivityRules.RecordAum(state.Activity, state.Aum, now, settings.LifecycleWindow);
-        TierRules.Evaluate(state.Tier, state.Aum, now, settings);
+        var change = TierRules.Evaluate(state.Tier, state.Aum, now, settings);
         var stage = LifecycleRules.StageAt(state.Activity, state.Aum, now, settings);
         if (stage != state.Stage || state.StageSince is null)
         {
             state.Stage = stage;
             state.StageSince = now;
         }
+        return change;
     }
 
     private static DateTimeOffset Later(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x > b ? x : b;

@@ -32,4 +32,10 @@ public sealed class CustomerState
     [Id(11)] public long EventsApplied { get; set; }
     /// <summary>The latest <c>occurredAt</c> seen: the customer's event time.</summary>
     [Id(12)] public DateTimeOffset? LastEventAt { get; set; }
+    /// <summary>The customer's triggers and their outbox.</summary>
+    [Id(13)] public TriggerBook Triggers { get; set; } = new();
+    /// <summary>The moment the schedule was last asked to wake the customer.</summary>
+    [Id(14)] public DateTimeOffset? ScheduledWakeAt { get; set; }
+    /// <summary>The advisor whose book lists the customer.</summary>
+    [Id(15)] public string? BookedWith { get; set; }
 }

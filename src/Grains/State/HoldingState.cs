@@ -18,4 +18,8 @@ public sealed class HoldingState
     [Id(4)] public decimal? Nav { get; set; }
     /// <summary>When the NAV applies, so an older NAV never overwrites a newer one.</summary>
     [Id(5)] public DateTimeOffset? NavAsOf { get; set; }
+    /// <summary>Whether take-profit may fire: off after it fires, on again once value is back near cost.</summary>
+    [Id(6)] public bool TakeProfitArmed { get; set; } = true;
+    /// <summary>Whether stop-loss may fire: off after it fires, on again once value is back near cost.</summary>
+    [Id(7)] public bool StopLossArmed { get; set; } = true;
 }

@@ -1,5 +1,6 @@
 using Engagement.Events;
 using Engagement.Products;
+using Engagement.Triggers;
 
 namespace Engagement.Customers;
 
@@ -19,6 +20,18 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <summary>The customer's current state, or null when the customer was never seen.</summary>
     [Alias("GetView")]
     Task<CustomerView?> GetViewAsync();
+
+    /// <summary>The customer's triggers (open ones and the newest closed ones), newest first, or null when never seen.</summary>
+    [Alias("GetTriggers")]
+    Task<IReadOnlyList<Trigger>?> GetTriggersAsync();
+
+    /// <summary>Records an advisor's outcome on one of the customer's triggers; null when it is unknown or no longer open.</summary>
+    [Alias("RecordOutcome")]
+    Task<Trigger?> RecordOutcomeAsync(string triggerId, TriggerOutcome outcome);
+
+    /// <summary>Runs the clock-driven rules now: the schedule calls it when something falls due.</summary>
+    [Alias("Wake")]
+    Task WakeAsync();
 
     /// <summary>The points balance and the newest <paramref name="limit"/> ledger entries, or null when never seen.</summary>
     [Alias("GetPoints")]

@@ -1,5 +1,9 @@
 using Engagement.Api;
 using Engagement.Rules;
+using Engagement.Rules.Triggers;
+using Engagement.Silo.Schedule;
+using Engagement.Silo.Triggers;
+using Engagement.Triggers;
 using Engagement.Silo.Demo;
 using Engagement.Silo.Ingest;
 using Engagement.Silo.Kafka;
@@ -46,7 +50,12 @@ public static class EngineHost
         services.Configure<KafkaOptions>(configuration.GetSection(KafkaOptions.Section));
         services.Configure<EngineOptions>(configuration.GetSection(EngineOptions.Section));
         services.AddSingleton(configuration.GetSection("Rules").Get<RuleSettings>() ?? new RuleSettings());
+        services.AddSingleton(configuration.GetSection("Triggers").Get<TriggerSettings>() ?? new TriggerSettings());
         services.AddSingleton<CustomerRules>();
+        services.AddSingleton<ITriggerPublisher, KafkaTriggerPublisher>();
+        services.Configure<ScheduleOptions>(configuration.GetSection(ScheduleOptions.Section));
+        services.AddSingleton<DueClock>();
+        services.AddHostedService(sp => sp.GetRequiredService<DueClock>());
 
         services.AddSingleton<KafkaProducer>();
         services.AddSingleton(sp => new EventParser(sp.GetRequiredService<IOptions<EngineOptions>>().Value.BaseCurrency));

@@ -1,3 +1,5 @@
+using Engagement.Advisors;
+
 namespace Engagement.Silo.Hosting;
 
 /// <summary>Registers the grain storage providers the grains name.</summary>
@@ -6,5 +8,9 @@ public static class EngineStorage
     /// <summary>Adds storage for customers and products, as configured.</summary>
     public static ISiloBuilder AddEngineStorage(this ISiloBuilder silo, IConfiguration configuration) => silo
         .AddMemoryGrainStorage(StorageNames.Customers)
-        .AddMemoryGrainStorage(StorageNames.Products);
+        .AddMemoryGrainStorage(StorageNames.Products)
+        .AddMemoryGrainStorage(StorageNames.Advisors)
+        .AddMemoryGrainStorage(StorageNames.Schedule)
+        .AddMemoryGrainStorage("PubSubStore")
+        .AddMemoryStreams(AdvisorStreams.Provider);
 }

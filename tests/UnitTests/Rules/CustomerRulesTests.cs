@@ -2,7 +2,9 @@ using Engagement.Customers;
 using Engagement.Events;
 using Engagement.Products;
 using Engagement.Rules;
+using Engagement.Rules.Triggers;
 using Engagement.State;
+using Engagement.Triggers;
 using static Engagement.UnitTests.Rules.Events;
 
 namespace Engagement.UnitTests.Rules;
@@ -10,7 +12,7 @@ namespace Engagement.UnitTests.Rules;
 public sealed class CustomerRulesTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 4, 1, 9, 0, 0, TimeSpan.FromHours(8));
-    private readonly CustomerRules _rules = new(new RuleSettings());
+    private readonly CustomerRules _rules = new(new RuleSettings(), new TriggerSettings());
     private readonly CustomerState _state = new();
 
     private ApplyResult Apply(CustomerEvent e) => _rules.Apply(_state, e, T0);
@@ -94,8 +96,8 @@ public sealed class CustomerRulesTests
     public void A_nav_revalues_the_holding_and_an_older_nav_is_ignored()
     {
         Apply(Purchased("e1", T0, "F-1", 1_000m, 1.00m));
-        Assert.True(_rules.ApplyNav(_state, new ProductNav("F-1", 1.05m, T0.AddDays(1)), T0));
-        Assert.False(_rules.ApplyNav(_state, new ProductNav("F-1", 0.50m, T0), T0));
+        Assert.True(_rules.ApplyNav(_state, Customer, new ProductNav("F-1", 1.05m, T0.AddDays(1)), T0));
+        Assert.False(_rules.ApplyNav(_state, Customer, new ProductNav("F-1", 0.50m, T0), T0));
         Assert.Equal(1_050.00m, _state.Aum);
 
         var holding = CustomerViews.From(Customer, _state, T0, 0, _rules.Settings).Holdings.Single();
@@ -121,8 +123,10 @@ public sealed class CustomerRulesTests
         Assert.Equal(Tier.Wealth, _state.Tier.Current);
         Assert.Equal(T0, _state.Tier.DowngradeRiskSince);
 
-        Assert.False(_rules.AdvanceClock(_state, T0.AddDays(30).AddTicks(-1)));
-        Assert.True(_rules.AdvanceClock(_state, T0.AddDays(30)));
+        Assert.True(_rules.AdvanceClock(_state, Customer, T0.AddDays(20)));
+        Assert.All(_state.Triggers.Triggers, t => Assert.Equal(TriggerStatus.Expired, t.Status));
+        Assert.False(_rules.AdvanceClock(_state, Customer, T0.AddDays(30).AddTicks(-1)));
+        Assert.True(_rules.AdvanceClock(_state, Customer, T0.AddDays(30)));
         Assert.Equal(Tier.Standard, _state.Tier.Current);
     }
 

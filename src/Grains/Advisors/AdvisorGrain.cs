@@ -1,0 +1,76 @@
+using Engagement.Rules.Triggers;
+using Engagement.State;
+using Engagement.Triggers;
+using Orleans.Concurrency;
+using Orleans.Runtime;
+using Orleans.Streams;
+
+namespace Engagement.Advisors;
+
+/// <summary>One advisor's inbox, book and metrics; pushes every new or changed trigger to the advisor's live stream.</summary>
+public sealed class AdvisorGrain(
+    [PersistentState("advisor", StorageNames.Advisors)] IPersistentState<AdvisorState> state) : Grain, IAdvisorGrain
+{
+    private IAsyncStream<Trigger>? _live;
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _live = this.GetStreamProvider(AdvisorStreams.Provider)
+            .GetStream<Trigger>(StreamId.Create(AdvisorStreams.Namespace, this.GetPrimaryKeyString()));
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async Task DeliverAsync(IReadOnlyList<Trigger> triggers)
+    {
+        var taken = triggers.Where(t => AdvisorInbox.Take(state.State, t)).ToList();
+        if (taken.Count == 0)
+        {
+            return;
+        }
+        await state.WriteStateAsync();
+        // Live push is best effort: the inbox is the record, and a reconnecting client replays from it.
+        await _live!.OnNextBatchAsync(taken);
+    }
+
+    /// <inheritdoc />
+    [ReadOnly]
+    public Task<IReadOnlyList<Trigger>> GetInboxAsync(TriggerStatus? status) =>
+        Task.FromResult(AdvisorInbox.Ordered(state.State, status));
+
+    /// <inheritdoc />
+    [ReadOnly]
+    public Task<Trigger?> FindTriggerAsync(string triggerId) =>
+        Task.FromResult(state.State.Inbox.GetValueOrDefault(triggerId));
+
+    /// <inheritdoc />
+    [ReadOnly]
+    public Task<IReadOnlyList<string>> GetBookAsync() =>
+        Task.FromResult<IReadOnlyList<string>>(state.State.Book.Order(StringComparer.Ordinal).ToList());
+
+    /// <inheritdoc />
+    public async Task AddCustomerAsync(string customerId)
+    {
+        if (state.State.Book.Add(customerId))
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task RemoveCustomerAsync(string customerId)
+    {
+        var moved = state.State.Inbox.Values.Where(t => t.CustomerId == customerId && t.IsOpen).Select(t => t.TriggerId).ToList();
+        var removed = state.State.Book.Remove(customerId);
+        moved.ForEach(id => state.State.Inbox.Remove(id));
+        if (removed || moved.Count > 0)
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    /// <inheritdoc />
+    [ReadOnly]
+    public Task<IReadOnlyList<TriggerTypeMetrics>> GetMetricsAsync() => Task.FromResult(AdvisorInbox.Metrics(state.State));
+}

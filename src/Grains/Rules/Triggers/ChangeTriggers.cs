@@ -1,0 +1,86 @@
+using Engagement.Customers;
+using Engagement.State;
+using Engagement.Triggers;
+
+namespace Engagement.Rules.Triggers;
+
+/// <summary>Triggers that follow a change of state: tier moves, the decline stage, take-profit and stop-loss.</summary>
+public static class ChangeTriggers
+{
+    /// <summary>The candidate for a tier change, if it is one that triggers.</summary>
+    public static TriggerCandidate? ForTier(CustomerState state, TierChange change, Tier before, DateTimeOffset at,
+        IReadOnlyList<string> sourceEventIds, RuleSettings rules, TriggerSettings settings)
+    {
+        var tier = state.Tier;
+        var aum = Wording.Money(state.Aum);
+        return change switch
+        {
+            TierChange.Upgraded => new(TriggerTypes.TierUpgraded, Name(tier.Current), at, null,
+                TriggerFacts.Of(("from", Name(before)), ("to", Name(tier.Current)), ("aum", state.Aum), ("threshold", rules.ThresholdOf(tier.Current))),
+                $"AUM of {aum} reached the {Name(tier.Current)} threshold of {Wording.Money(rules.ThresholdOf(tier.Current))}: welcome the customer to {Name(tier.Current)} service.",
+                sourceEventIds),
+            TierChange.DowngradeRisk => new(TriggerTypes.TierDowngradeRisk, Name(tier.Current), at,
+                tier.DowngradeRiskSince + rules.DowngradeGrace,
+                TriggerFacts.Of(("tier", Name(tier.Current)), ("aum", state.Aum), ("threshold", rules.ThresholdOf(tier.Current)), ("graceEndsAt", tier.DowngradeRiskSince + rules.DowngradeGrace)),
+                $"AUM of {aum} fell below the {Name(tier.Current)} threshold of {Wording.Money(rules.ThresholdOf(tier.Current))}: the tier is kept until {Wording.Date(tier.DowngradeRiskSince!.Value + rules.DowngradeGrace)}, so contact the customer to retain the assets.",
+                sourceEventIds),
+            TierChange.Downgraded => new(TriggerTypes.TierDowngraded, $"{Name(before)}->{Name(tier.Current)}", at, null,
+                TriggerFacts.Of(("from", Name(before)), ("to", Name(tier.Current)), ("aum", state.Aum), ("threshold", rules.ThresholdOf(before))),
+                $"AUM stayed below the {Name(before)} threshold of {Wording.Money(rules.ThresholdOf(before))} through the {rules.DowngradeGrace.TotalDays:0}-day grace period (now {aum}): the customer is now {Name(tier.Current)}; explain the change and what would restore the tier.",
+                sourceEventIds),
+            _ => null,
+        };
+    }
+
+    /// <summary>The candidate when the stage has just become <c>decline</c>.</summary>
+    public static TriggerCandidate ForDecline(CustomerState state, DateTimeOffset at, IReadOnlyList<string> sourceEventIds, RuleSettings rules)
+    {
+        var lastOwn = state.Activity.LastCustomerTransactionAt ?? state.Activity.FirstEventAt;
+        var baseline = ActivityRules.AumAt(state.Activity, ActivityRules.WindowStart(at, rules.LifecycleWindow));
+        var inactive = lastOwn is { } last && at - last >= rules.LifecycleWindow;
+        var explanation = inactive || baseline is not > 0m
+            ? $"No customer-initiated transaction since {Wording.Date(lastOwn ?? at)} ({rules.LifecycleWindow.TotalDays:0} days or more), so the customer is in decline (衰弱期): call to learn why and win them back."
+            : $"AUM moved {Wording.Percent((state.Aum - baseline.Value) / baseline.Value * 100m)} over {rules.LifecycleWindow.TotalDays:0} days (from {Wording.Money(baseline.Value)} to {Wording.Money(state.Aum)}), so the customer is in decline (衰弱期): call to learn why and win them back.";
+        return new(TriggerTypes.Decline, "decline", at, null,
+            TriggerFacts.Of(("aum", state.Aum), ("aum90dAgo", baseline), ("lastCustomerTransactionAt", lastOwn)), explanation, sourceEventIds);
+    }
+
+    /// <summary>Take-profit and stop-loss for every armed holding that crossed its line; re-arms holdings back near cost.</summary>
+    public static IEnumerable<TriggerCandidate> ForHoldings(CustomerState state, DateTimeOffset at, IReadOnlyList<string> sourceEventIds,
+        TriggerSettings settings)
+    {
+        foreach (var (productId, holding) in state.Holdings.OrderBy(h => h.Key, StringComparer.Ordinal))
+        {
+            if (holding.Cost <= 0m)
+            {
+                continue;
+            }
+            var value = AumRules.ValueOf(holding);
+            var ratio = value / holding.Cost;
+            if (ratio >= 1m - settings.RearmBand && ratio <= 1m + settings.RearmBand)
+            {
+                holding.TakeProfitArmed = true;
+                holding.StopLossArmed = true;
+                continue;
+            }
+            var change = Wording.Percent((ratio - 1m) * 100m);
+            var facts = TriggerFacts.Of(("productId", productId), ("units", holding.Units), ("cost", holding.Cost), ("value", value), ("nav", holding.Nav));
+            if (holding.TakeProfitArmed && ratio >= settings.TakeProfitRatio)
+            {
+                holding.TakeProfitArmed = false;
+                yield return new(TriggerTypes.TakeProfit, productId, at, null, facts,
+                    $"{productId} is worth {Wording.Money(value)} against a cost of {Wording.Money(holding.Cost)} ({change}), at or above the {settings.TakeProfitRatio * 100m:0} % take-profit line: discuss taking profit.",
+                    sourceEventIds);
+            }
+            else if (holding.StopLossArmed && ratio <= settings.StopLossRatio)
+            {
+                holding.StopLossArmed = false;
+                yield return new(TriggerTypes.StopLoss, productId, at, null, facts,
+                    $"{productId} is worth {Wording.Money(value)} against a cost of {Wording.Money(holding.Cost)} ({change}), at or below the {settings.StopLossRatio * 100m:0} % stop-loss line: review the holding with the customer.",
+                    sourceEventIds);
+            }
+        }
+    }
+
+    private static string Name(Tier tier) => tier.ToString().ToLowerInvariant();
+}

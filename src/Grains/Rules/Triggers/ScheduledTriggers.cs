@@ -1,0 +1,174 @@
+using Engagement.Customers;
+using Engagement.Events;
+using Engagement.State;
+using Engagement.Triggers;
+
+namespace Engagement.Rules.Triggers;
+
+/// <summary>Triggers that fall due with time: maturities, payments, follow-ups, birthdays, anniversaries, dormancy
+/// and reviews. Each fires once; <see cref="NextDue"/> says when the customer next needs waking.</summary>
+/// <remarks>Dates are UTC days: a date-based trigger is due from the start of its day.</remarks>
+public static class ScheduledTriggers
+{
+    /// <summary>The candidates due at <paramref name="now"/>; marks each as done so it fires once.</summary>
+    public static List<TriggerCandidate> Due(CustomerState state, DateTimeOffset now, TriggerSettings settings)
+    {
+        var due = new List<TriggerCandidate>();
+        var book = state.Triggers;
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+
+        foreach (var (accountId, account) in state.Accounts.Where(a => a.Value is { Type: AccountType.TermDeposit, MaturityDate: not null }))
+        {
+            var maturity = account.MaturityDate!.Value;
+            if (!book.MaturingNotified.Contains(accountId) && now >= StartOf(maturity) - settings.DepositMaturingLead && today <= maturity)
+            {
+                book.MaturingNotified.Add(accountId);
+                var days = maturity.DayNumber - today.DayNumber;
+                due.Add(new(TriggerTypes.DepositMaturing, accountId, Later(StartOf(maturity) - settings.DepositMaturingLead, account.BalanceAt), StartOf(maturity),
+                    TriggerFacts.Of(("accountId", accountId), ("amount", account.Balance), ("maturityDate", maturity)),
+                    $"Term deposit {accountId} of {Wording.Money(account.Balance)} matures on {Wording.Date(maturity)}, {Wording.In(days)}: offer a renewal or another product before the funds move.",
+                    []));
+            }
+        }
+        book.MaturingNotified.RemoveWhere(id => !state.Accounts.ContainsKey(id));
+
+        foreach (var payment in book.Payments.Where(p => now >= StartOf(p.DueDate) - settings.PaymentDueLead).ToList())
+        {
+            book.Payments.Remove(payment);
+            if (today > payment.DueDate)
+            {
+                continue;
+            }
+            var days = payment.DueDate.DayNumber - today.DayNumber;
+            due.Add(new(TriggerTypes.PaymentDue, $"{payment.AccountId}@{Wording.Date(payment.DueDate)}", StartOf(payment.DueDate) - settings.PaymentDueLead, StartOf(payment.DueDate),
+                TriggerFacts.Of(("accountId", payment.AccountId), ("amount", payment.Amount), ("dueDate", payment.DueDate)),
+                $"A payment of {Wording.Money(payment.Amount)} on {payment.AccountId} is due on {Wording.Date(payment.DueDate)}, {Wording.In(days)}: remind the customer to keep funds available.",
+                [payment.EventId]));
+        }
+
+        foreach (var followUp in book.FollowUps.Where(f => now >= f.PurchasedAt + settings.FollowUpAfter).ToList())
+        {
+            book.FollowUps.Remove(followUp);
+            due.Add(new(TriggerTypes.FollowUp, followUp.ProductId, followUp.PurchasedAt + settings.FollowUpAfter, null,
+                TriggerFacts.Of(("productId", followUp.ProductId), ("amount", followUp.Amount), ("purchasedAt", followUp.PurchasedAt)),
+                $"The customer bought {Wording.Money(followUp.Amount)} of {followUp.ProductId} on {Wording.Date(followUp.PurchasedAt)}, {settings.FollowUpAfter.TotalDays:0} days ago: make the after-sales call.",
+                [followUp.EventId]));
+        }
+
+        if (state.Profile.BirthDate is { } birthDate)
+        {
+            foreach (var year in new[] { today.Year, today.Year + 1 })
+            {
+                var birthday = Anniversary(birthDate, year);
+                if (year > book.BirthdayNotifiedYear && now >= StartOf(birthday) - settings.BirthdayLead && today <= birthday)
+                {
+                    book.BirthdayNotifiedYear = year;
+                    due.Add(new(TriggerTypes.Birthday, year.ToString(System.Globalization.CultureInfo.InvariantCulture), StartOf(birthday) - settings.BirthdayLead, StartOf(birthday),
+                        TriggerFacts.Of(("birthday", birthday), ("age", year - birthDate.Year)),
+                        $"The customer's birthday is on {Wording.Date(birthday)}, {Wording.In(birthday.DayNumber - today.DayNumber)}: send greetings.",
+                        []));
+                }
+            }
+        }
+
+        if (state.Profile.JoinedAt is { } joined && book.RegisteredOn is { } registered)
+        {
+            var anniversary = Anniversary(joined, today.Year);
+            if (today == anniversary && anniversary.Year > joined.Year && anniversary >= registered && anniversary.Year > book.AnniversaryNotifiedYear)
+            {
+                book.AnniversaryNotifiedYear = anniversary.Year;
+                var years = anniversary.Year - joined.Year;
+                due.Add(new(TriggerTypes.Anniversary, anniversary.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), StartOf(anniversary), StartOf(anniversary),
+                    TriggerFacts.Of(("joinedAt", joined), ("years", years)),
+                    $"Today is the customer's {Ordinal(years)} anniversary with the bank (joined {Wording.Date(joined)}): thank them for their loyalty.",
+                    []));
+            }
+        }
+
+        if ((state.Activity.LastCustomerTransactionAt ?? state.Activity.FirstEventAt) is { } lastOwn
+            && now >= lastOwn + settings.DormantAfter && book.DormantNotifiedFor != lastOwn)
+        {
+            book.DormantNotifiedFor = lastOwn;
+            due.Add(new(TriggerTypes.Dormant, Wording.Date(lastOwn), lastOwn + settings.DormantAfter, null,
+                TriggerFacts.Of(("lastCustomerTransactionAt", state.Activity.LastCustomerTransactionAt), ("days", (int)settings.DormantAfter.TotalDays)),
+                $"No customer-initiated transaction for {settings.DormantAfter.TotalDays:0} days (last activity {Wording.Date(lastOwn)}): reach out to reactivate the customer.",
+                []));
+        }
+
+        if (ReviewDueAt(state, settings) is { } reviewDue && now >= reviewDue)
+        {
+            book.LastReviewDueAt = reviewDue;
+            var cadence = ReviewCadence(state.Tier.Current, settings)!.Value;
+            var tier = state.Tier.Current.ToString().ToLowerInvariant();
+            due.Add(new(TriggerTypes.ReviewDue, Wording.Date(reviewDue), reviewDue, reviewDue,
+                TriggerFacts.Of(("tier", tier), ("lastContactAt", book.LastContactAt), ("cadenceDays", (int)cadence.TotalDays)),
+                $"No recorded contact with this {tier} customer for {cadence.TotalDays:0} days (since {Wording.Date(reviewDue - cadence)}): schedule the periodic review.",
+                []));
+        }
+        return due;
+    }
+
+    /// <summary>The next moment after <paramref name="now"/> at which something may fall due, or null if nothing will.</summary>
+    public static DateTimeOffset? NextDue(CustomerState state, DateTimeOffset now, RuleSettings rules, TriggerSettings settings)
+    {
+        var book = state.Triggers;
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var moments = new List<DateTimeOffset?>();
+        moments.AddRange(state.Accounts.Where(a => a.Value is { Type: AccountType.TermDeposit, MaturityDate: not null } && !book.MaturingNotified.Contains(a.Key))
+            .Select(a => (DateTimeOffset?)(StartOf(a.Value.MaturityDate!.Value) - settings.DepositMaturingLead)));
+        moments.AddRange(book.Payments.Select(p => (DateTimeOffset?)(StartOf(p.DueDate) - settings.PaymentDueLead)));
+        moments.AddRange(book.FollowUps.Select(f => (DateTimeOffset?)(f.PurchasedAt + settings.FollowUpAfter)));
+        if (state.Profile.BirthDate is { } birthDate)
+        {
+            var year = Math.Max(today.Year, book.BirthdayNotifiedYear + 1);
+            moments.Add(StartOf(Anniversary(birthDate, year)) - settings.BirthdayLead);
+        }
+        if (state.Profile.JoinedAt is { } joined)
+        {
+            var anniversary = Anniversary(joined, today.Year);
+            moments.Add(StartOf(anniversary <= today ? Anniversary(joined, today.Year + 1) : anniversary));
+        }
+        if ((state.Activity.LastCustomerTransactionAt ?? state.Activity.FirstEventAt) is { } lastOwn && book.DormantNotifiedFor != lastOwn)
+        {
+            moments.Add(lastOwn + settings.DormantAfter);
+            moments.Add(lastOwn + rules.LifecycleWindow);
+        }
+        moments.Add(ReviewDueAt(state, settings));
+        moments.Add(state.Tier.DowngradeRiskSince + rules.DowngradeGrace);
+        moments.AddRange(book.Triggers.Where(t => t.IsOpen).Select(t => (DateTimeOffset?)t.ExpiresAt));
+        return moments.Where(m => m > now).Min();
+    }
+
+    /// <summary>When the next review falls due for a wealth or private customer: the cadence after the later of
+    /// the last contact, the day the tier was reached and the previous review.</summary>
+    public static DateTimeOffset? ReviewDueAt(CustomerState state, TriggerSettings settings)
+    {
+        if (ReviewCadence(state.Tier.Current, settings) is not { } cadence || state.Tier.Since is not { } since)
+        {
+            return null;
+        }
+        var from = new[] { state.Triggers.LastContactAt, since, state.Triggers.LastReviewDueAt }.Max()!.Value;
+        return from + cadence;
+    }
+
+    private static TimeSpan? ReviewCadence(Tier tier, TriggerSettings settings) => tier switch
+    {
+        Tier.Private => settings.PrivateReviewEvery,
+        Tier.Wealth => settings.WealthReviewEvery,
+        _ => null,
+    };
+
+    // 29 February falls on 28 February in other years.
+    private static DateOnly Anniversary(DateOnly date, int year) =>
+        new(year, date.Month, Math.Min(date.Day, DateTime.DaysInMonth(year, date.Month)));
+
+    private static DateTimeOffset StartOf(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset? b) => b is { } x && x > a ? x : a;
+
+    private static string Ordinal(int n) => (n % 100) switch
+    {
+        11 or 12 or 13 => $"{n}th",
+        _ => (n % 10) switch { 1 => $"{n}st", 2 => $"{n}nd", 3 => $"{n}rd", _ => $"{n}th" },
+    };
+}

@@ -1,0 +1,57 @@
+using Engagement.Customers;
+using Engagement.State;
+using Orleans.Concurrency;
+using Orleans.Runtime;
+
+namespace Engagement.Schedule;
+
+/// <summary>One hour's wake-ups.</summary>
+/// <remarks>Reentrant: a customer being woken may schedule its next wake-up in this same bucket.</remarks>
+[Reentrant]
+public sealed class DueBucketGrain(
+    [PersistentState("bucket", StorageNames.Schedule)] IPersistentState<DueBucketState> state) : Grain, IDueBucketGrain
+{
+    private const int WakeConcurrency = 64;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+
+    /// <inheritdoc />
+    public async Task AddAsync(string customerId, DateTimeOffset dueAt)
+    {
+        if (state.State.Due.TryGetValue(customerId, out var known) && known <= dueAt)
+        {
+            return;
+        }
+        state.State.Due[customerId] = dueAt;
+        await WriteAsync();
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> WakeAsync(DateTimeOffset now)
+    {
+        var due = state.State.Due.Where(d => d.Value <= now).ToList();
+        foreach (var chunk in due.Chunk(WakeConcurrency))
+        {
+            await Task.WhenAll(chunk.Select(d => GrainFactory.GetGrain<ICustomerGrain>(d.Key).WakeAsync()));
+        }
+        // Only what was woken goes: a customer may have asked meanwhile for another moment in this hour.
+        var woken = due.Count(d => ((ICollection<KeyValuePair<string, DateTimeOffset>>)state.State.Due).Remove(d));
+        if (woken > 0)
+        {
+            await WriteAsync();
+        }
+        return state.State.Due.Count == 0;
+    }
+
+    private async Task WriteAsync()
+    {
+        await _writeGate.WaitAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+}

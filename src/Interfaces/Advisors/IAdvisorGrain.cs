@@ -1,0 +1,36 @@
+using Engagement.Triggers;
+
+namespace Engagement.Advisors;
+
+/// <summary>One advisor (客户经理), or the <c>unassigned</c> queue: inbox, book of customers and effect metrics.</summary>
+[Alias("Engagement.IAdvisorGrain")]
+public interface IAdvisorGrain : IGrainWithStringKey
+{
+    /// <summary>Takes new or changed triggers into the inbox (newer versions win) and pushes them to the live stream.</summary>
+    [Alias("Deliver")]
+    Task DeliverAsync(IReadOnlyList<Trigger> triggers);
+
+    /// <summary>The inbox, optionally of one status, by severity then newest.</summary>
+    [Alias("GetInbox")]
+    Task<IReadOnlyList<Trigger>> GetInboxAsync(TriggerStatus? status);
+
+    /// <summary>One trigger of the inbox, or null.</summary>
+    [Alias("FindTrigger")]
+    Task<Trigger?> FindTriggerAsync(string triggerId);
+
+    /// <summary>The customers currently assigned to the advisor.</summary>
+    [Alias("GetBook")]
+    Task<IReadOnlyList<string>> GetBookAsync();
+
+    /// <summary>Adds a customer to the book.</summary>
+    [Alias("AddCustomer")]
+    Task AddCustomerAsync(string customerId);
+
+    /// <summary>Removes a customer who moved to another advisor, with their open triggers.</summary>
+    [Alias("RemoveCustomer")]
+    Task RemoveCustomerAsync(string customerId);
+
+    /// <summary>Per trigger type: fired, reached, opportunity, won and the contact rate.</summary>
+    [Alias("GetMetrics")]
+    Task<IReadOnlyList<TriggerTypeMetrics>> GetMetricsAsync();
+}

@@ -1,0 +1,14 @@
+namespace Engagement.Schedule;
+
+/// <summary>The customers due to be woken within one hour: one grain per hour, not one reminder per customer per date.</summary>
+[Alias("Engagement.IDueBucketGrain")]
+public interface IDueBucketGrain : IGrainWithStringKey
+{
+    /// <summary>Asks for the customer to be woken at <paramref name="dueAt"/> (the earliest asked wins).</summary>
+    [Alias("Add")]
+    Task AddAsync(string customerId, DateTimeOffset dueAt);
+
+    /// <summary>Wakes every customer due by <paramref name="now"/>; answers whether the bucket is now empty.</summary>
+    [Alias("Wake")]
+    Task<bool> WakeAsync(DateTimeOffset now);
+}

@@ -1,0 +1,52 @@
+using Engagement.Schedule;
+using Microsoft.Extensions.Options;
+
+namespace Engagement.Silo.Schedule;
+
+/// <summary>The silo clock: on each tick wakes the customers due by now, from the oldest hour bucket not yet emptied.</summary>
+/// <remarks>Customers that go quiet are woken on the wall clock; active ones already run their clock rules on event time.</remarks>
+public sealed class DueClock(
+    IGrainFactory grains,
+    TimeProvider clock,
+    IOptions<ScheduleOptions> options,
+    ILogger<DueClock> logger) : BackgroundService
+{
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.Tick, clock);
+        do
+        {
+            try
+            {
+                await TickAsync();
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning("The schedule tick failed and is retried next tick: {Error}", ex.GetBaseException().Message);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Wakes everything due by now and moves the cursor past the hours emptied.</summary>
+    public async Task TickAsync()
+    {
+        var now = clock.GetUtcNow();
+        var cursorGrain = grains.GetGrain<IScheduleCursorGrain>(0);
+        var cursor = await cursorGrain.GetAsync() ?? DueBuckets.HourOf(now - options.Value.FirstRunLookBack);
+        var emptiedUpTo = cursor;
+        for (var hour = cursor; hour <= now; hour = hour.AddHours(1))
+        {
+            var empty = await grains.GetGrain<IDueBucketGrain>(DueBuckets.KeyOf(hour)).WakeAsync(now);
+            if (empty && hour == emptiedUpTo && hour.AddHours(1) <= now)
+            {
+                emptiedUpTo = hour.AddHours(1);
+            }
+        }
+        if (emptiedUpTo != cursor)
+        {
+            await cursorGrain.SetAsync(emptiedUpTo);
+        }
+    }
+}
