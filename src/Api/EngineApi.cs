@@ -29,6 +29,7 @@ public static class EngineApi
         app.MapOpenApi();
         app.MapHealthApi();
         app.MapCustomersApi();
+        app.MapAdvisorsApi();
         return app;
     }
 }

@@ -11,20 +11,20 @@ namespace Engagement.Advisors;
 public sealed class AdvisorGrain(
     [PersistentState("advisor", StorageNames.Advisors)] IPersistentState<AdvisorState> state) : Grain, IAdvisorGrain
 {
-    private IAsyncStream<Trigger>? _live;
+    private IAsyncStream<InboxChange>? _live;
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _live = this.GetStreamProvider(AdvisorStreams.Provider)
-            .GetStream<Trigger>(StreamId.Create(AdvisorStreams.Namespace, this.GetPrimaryKeyString()));
+            .GetStream<InboxChange>(StreamId.Create(AdvisorStreams.Namespace, this.GetPrimaryKeyString()));
         return Task.CompletedTask;
     }
 
     /// <inheritdoc />
     public async Task DeliverAsync(IReadOnlyList<Trigger> triggers)
     {
-        var taken = triggers.Where(t => AdvisorInbox.Take(state.State, t)).ToList();
+        var taken = triggers.Select(t => AdvisorInbox.Take(state.State, t)).OfType<InboxChange>().ToList();
         if (taken.Count == 0)
         {
             return;
@@ -38,6 +38,11 @@ public sealed class AdvisorGrain(
     [ReadOnly]
     public Task<IReadOnlyList<Trigger>> GetInboxAsync(TriggerStatus? status) =>
         Task.FromResult(AdvisorInbox.Ordered(state.State, status));
+
+    /// <inheritdoc />
+    [ReadOnly]
+    public Task<IReadOnlyList<InboxChange>> GetChangesSinceAsync(long sequence) =>
+        Task.FromResult(AdvisorInbox.ChangesSince(state.State, sequence));
 
     /// <inheritdoc />
     [ReadOnly]
@@ -63,7 +68,11 @@ public sealed class AdvisorGrain(
     {
         var moved = state.State.Inbox.Values.Where(t => t.CustomerId == customerId && t.IsOpen).Select(t => t.TriggerId).ToList();
         var removed = state.State.Book.Remove(customerId);
-        moved.ForEach(id => state.State.Inbox.Remove(id));
+        moved.ForEach(id =>
+        {
+            state.State.Inbox.Remove(id);
+            state.State.Sequences.Remove(id);
+        });
         if (removed || moved.Count > 0)
         {
             await state.WriteStateAsync();

@@ -6,6 +6,7 @@ using Engagement.Rules.Triggers;
 using Engagement.Schedule;
 using Engagement.State;
 using Engagement.Triggers;
+using Orleans.Concurrency;
 using Orleans.Runtime;
 using Orleans.Storage;
 
@@ -87,6 +88,11 @@ public sealed class CustomerGrain(
     }
 
     /// <inheritdoc />
+    [ReadOnly]
+    public Task<CustomerAccess> GetAccessAsync() =>
+        Task.FromResult(new CustomerAccess(state.State.Exists, state.State.Profile.AdvisorId));
+
+    /// <inheritdoc />
     public async Task<CustomerView?> GetViewAsync()
     {
         if (!state.State.Exists)
@@ -109,6 +115,22 @@ public sealed class CustomerGrain(
         Task.FromResult<IReadOnlyList<Trigger>?>(state.State.Exists
             ? state.State.Triggers.Triggers.OrderByDescending(t => t.CreatedAt).ThenBy(t => t.TriggerId, StringComparer.Ordinal).ToList()
             : null);
+
+    /// <inheritdoc />
+    public async Task<RedemptionResult?> RedeemAsync(Redemption redemption)
+    {
+        if (!state.State.Exists)
+        {
+            return null;
+        }
+        var repeated = state.State.Points.Redemptions.Exists(r => r.RedemptionId == redemption.RedemptionId);
+        var answer = PointsRules.Redeem(state.State.Points, redemption.RedemptionId, redemption.Points, clock.GetUtcNow(), rules.Settings);
+        if (!repeated)
+        {
+            await SaveOrDeactivateAsync();
+        }
+        return new RedemptionResult(answer.Accepted, answer.Balance);
+    }
 
     /// <inheritdoc />
     public async Task<Trigger?> RecordOutcomeAsync(string triggerId, TriggerOutcome outcome)

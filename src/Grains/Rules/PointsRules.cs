@@ -57,6 +57,27 @@ public static class PointsRules
         Post(points, reversalEventId, LedgerEntryKind.Reverse, -earned, at, settings);
     }
 
+    /// <summary>Spends points when the balance covers them; a repeated redemptionId gets the first answer and changes nothing.</summary>
+    public static RedemptionAnswer Redeem(PointsState points, string redemptionId, long amount, DateTimeOffset at, RuleSettings settings)
+    {
+        if (points.Redemptions.Find(r => r.RedemptionId == redemptionId) is { } earlier)
+        {
+            return earlier;
+        }
+        var accepted = amount <= points.Balance;
+        if (accepted)
+        {
+            Post(points, redemptionId, LedgerEntryKind.Redeem, -amount, at, settings);
+        }
+        var answer = new RedemptionAnswer(redemptionId, accepted, points.Balance);
+        points.Redemptions.Add(answer);
+        if (points.Redemptions.Count > settings.RedemptionsKept)
+        {
+            points.Redemptions.RemoveAt(0);
+        }
+        return answer;
+    }
+
     /// <summary>Changes the balance by <paramref name="change"/> and records the ledger entry.</summary>
     public static LedgerEntry Post(PointsState points, string eventId, LedgerEntryKind kind, long change,
         DateTimeOffset at, RuleSettings settings)

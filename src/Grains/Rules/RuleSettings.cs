@@ -36,6 +36,8 @@ public sealed class RuleSettings
     public int RecentEventIdsKept { get; set; } = 256;
     /// <summary>How many ledger entries stay in the customer's state.</summary>
     public int LedgerEntriesKept { get; set; } = 200;
+    /// <summary>How many redemption answers are remembered for idempotent retries.</summary>
+    public int RedemptionsKept { get; set; } = 1000;
     /// <summary>How many earning events are remembered for exact reversal.</summary>
     public int EarningsKept { get; set; } = 1000;
 

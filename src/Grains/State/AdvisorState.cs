@@ -12,6 +12,10 @@ public sealed class AdvisorState
     [Id(1)] public HashSet<string> Book { get; set; } = new(StringComparer.Ordinal);
     /// <summary>Counters per trigger type.</summary>
     [Id(2)] public Dictionary<string, EffectCounters> Effects { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>The sequence number of each inbox trigger's latest change.</summary>
+    [Id(3)] public Dictionary<string, long> Sequences { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>The sequence number of the latest change.</summary>
+    [Id(4)] public long LastSequence { get; set; }
 }
 
 /// <summary>How triggers of one type turned out.</summary>

@@ -18,7 +18,16 @@ public sealed class PointsState
     [Id(4)] public List<Earning> Earnings { get; set; } = [];
     /// <summary>Reversals that arrived before the event they reverse: original eventId to reversal eventId.</summary>
     [Id(5)] public Dictionary<string, string> PendingReversals { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>The answers given to recent redemptions, oldest first, so a repeated redemptionId gets the same answer.</summary>
+    [Id(6)] public List<RedemptionAnswer> Redemptions { get; set; } = [];
 }
+
+/// <summary>The answer once given to a redemption.</summary>
+[GenerateSerializer, Immutable, Alias("Engagement.RedemptionAnswer")]
+public sealed record RedemptionAnswer(
+    [property: Id(0)] string RedemptionId,
+    [property: Id(1)] bool Accepted,
+    [property: Id(2)] long Balance);
 
 /// <summary>One change of the points balance.</summary>
 [GenerateSerializer, Immutable, Alias("Engagement.LedgerEntry")]

@@ -14,6 +14,10 @@ public interface IAdvisorGrain : IGrainWithStringKey
     [Alias("GetInbox")]
     Task<IReadOnlyList<Trigger>> GetInboxAsync(TriggerStatus? status);
 
+    /// <summary>The inbox changes after <paramref name="sequence"/>, oldest first: what a reconnecting live client missed.</summary>
+    [Alias("GetChangesSince")]
+    Task<IReadOnlyList<InboxChange>> GetChangesSinceAsync(long sequence);
+
     /// <summary>One trigger of the inbox, or null.</summary>
     [Alias("FindTrigger")]
     Task<Trigger?> FindTriggerAsync(string triggerId);

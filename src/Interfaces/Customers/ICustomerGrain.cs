@@ -17,6 +17,10 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("ApplyNav")]
     Task ApplyNavAsync(ProductNav nav);
 
+    /// <summary>Whether the customer exists and their current advisor.</summary>
+    [Alias("GetAccess")]
+    Task<CustomerAccess> GetAccessAsync();
+
     /// <summary>The customer's current state, or null when the customer was never seen.</summary>
     [Alias("GetView")]
     Task<CustomerView?> GetViewAsync();
@@ -32,6 +36,11 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <summary>Runs the clock-driven rules now: the schedule calls it when something falls due.</summary>
     [Alias("Wake")]
     Task WakeAsync();
+
+    /// <summary>Spends points unless the balance is short; the same redemptionId again answers as the first time.
+    /// Null when the customer was never seen.</summary>
+    [Alias("Redeem")]
+    Task<RedemptionResult?> RedeemAsync(Redemption redemption);
 
     /// <summary>The points balance and the newest <paramref name="limit"/> ledger entries, or null when never seen.</summary>
     [Alias("GetPoints")]

@@ -52,7 +52,7 @@ public static class EngineHost
         services.AddSingleton(configuration.GetSection("Rules").Get<RuleSettings>() ?? new RuleSettings());
         services.AddSingleton(configuration.GetSection("Triggers").Get<TriggerSettings>() ?? new TriggerSettings());
         services.AddSingleton<CustomerRules>();
-        services.AddSingleton<ITriggerPublisher, KafkaTriggerPublisher>();
+        services.TryAddSingleton<ITriggerPublisher, KafkaTriggerPublisher>();
         services.Configure<ScheduleOptions>(configuration.GetSection(ScheduleOptions.Section));
         services.AddSingleton<DueClock>();
         services.AddHostedService(sp => sp.GetRequiredService<DueClock>());

@@ -10,8 +10,14 @@ internal static class Json
     public static string Registered(string eventId, string customerId, DateTimeOffset at, string advisorId) =>
         $$"""{"eventId":"{{eventId}}","type":"customer.registered","customerId":"{{customerId}}","occurredAt":"{{Stamp(at)}}","name":"Test Customer","advisorId":"{{advisorId}}","branchId":"B1"}""";
 
-    public static string Opened(string eventId, string customerId, DateTimeOffset at, string accountId, string accountType, decimal balance) =>
-        $$"""{"eventId":"{{eventId}}","type":"account.opened","customerId":"{{customerId}}","occurredAt":"{{Stamp(at)}}","accountId":"{{accountId}}","accountType":"{{accountType}}","balance":{{balance.ToString(CultureInfo.InvariantCulture)}}}""";
+    public static string Opened(string eventId, string customerId, DateTimeOffset at, string accountId, string accountType, decimal balance,
+        DateOnly? maturityDate = null) =>
+        $$"""{"eventId":"{{eventId}}","type":"account.opened","customerId":"{{customerId}}","occurredAt":"{{Stamp(at)}}","accountId":"{{accountId}}","accountType":"{{accountType}}","balance":{{balance.ToString(CultureInfo.InvariantCulture)}}{{(maturityDate is { } m ? $",\"maturityDate\":\"{m:yyyy-MM-dd}\"" : "")}}}""";
+
+    public static string ExternalTransfer(string eventId, string customerId, DateTimeOffset at, string accountId, decimal amount, decimal balanceAfter) =>
+        $$"""{"eventId":"{{eventId}}","type":"transaction.posted","customerId":"{{customerId}}","occurredAt":"{{Stamp(at)}}","accountId":"{{accountId}}","direction":"debit","kind":"transfer_out","amount":{{amount.ToString(CultureInfo.InvariantCulture)}},"currency":"CNY","balanceAfter":{{balanceAfter.ToString(CultureInfo.InvariantCulture)}},"counterparty":{{ExternalPayee}}}""";
+
+    private const string ExternalPayee = """{"name":"Payee","bankId":"OTHERBANK","external":true}""";
 
     public static string Posted(string eventId, string customerId, DateTimeOffset at, string accountId, string direction, string kind,
         decimal amount, decimal? balanceAfter) =>

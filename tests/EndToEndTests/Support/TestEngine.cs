@@ -26,7 +26,8 @@ internal sealed class TestEngine : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<TestEngine> StartAsync(IDictionary<string, string?> settings, TimeProvider? clock = null)
+    public static async Task<TestEngine> StartAsync(IDictionary<string, string?> settings, TimeProvider? clock = null,
+        Action<IServiceCollection>? services = null)
     {
         var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
         var engine = await EngineHost.BuildAsync([], builder =>
@@ -45,6 +46,7 @@ internal sealed class TestEngine : IAsyncDisposable
             {
                 builder.Services.AddSingleton(clock);
             }
+            services?.Invoke(builder.Services);
         });
         await engine.App.StartAsync();
         var started = new TestEngine(engine, baseUrl);

@@ -10,15 +10,16 @@ public static class AdvisorInbox
     /// <summary>How many closed or expired triggers an inbox keeps besides the open ones.</summary>
     public const int ClosedKept = 500;
 
-    /// <summary>Takes a trigger in; returns false for an old or repeated version.</summary>
-    public static bool Take(AdvisorState state, Trigger trigger)
+    /// <summary>Takes a trigger in and numbers the change; returns null for an old or repeated version.</summary>
+    public static InboxChange? Take(AdvisorState state, Trigger trigger)
     {
         var known = state.Inbox.GetValueOrDefault(trigger.TriggerId);
         if (known is not null && known.Version >= trigger.Version)
         {
-            return false;
+            return null;
         }
         state.Inbox[trigger.TriggerId] = trigger;
+        state.Sequences[trigger.TriggerId] = ++state.LastSequence;
         var counters = Counters(state, trigger.Type);
         if (known is null)
         {
@@ -32,8 +33,13 @@ public static class AdvisorInbox
             counters.Won += outcome.Outcome == OutcomeKind.Won ? 1 : 0;
         }
         Trim(state);
-        return true;
+        return new InboxChange(state.LastSequence, trigger);
     }
+
+    /// <summary>The latest change of each trigger changed after <paramref name="sequence"/>, oldest first.</summary>
+    public static IReadOnlyList<InboxChange> ChangesSince(AdvisorState state, long sequence) =>
+        state.Sequences.Where(s => s.Value > sequence).OrderBy(s => s.Value)
+            .Select(s => new InboxChange(s.Value, state.Inbox[s.Key])).ToList();
 
     /// <summary>The inbox, optionally of one status: most severe first, then newest.</summary>
     public static IReadOnlyList<Trigger> Ordered(AdvisorState state, TriggerStatus? status) =>
@@ -63,6 +69,7 @@ public static class AdvisorInbox
         foreach (var trigger in finished.Take(Math.Max(0, finished.Count - ClosedKept)))
         {
             state.Inbox.Remove(trigger.TriggerId);
+            state.Sequences.Remove(trigger.TriggerId);
         }
     }
 }

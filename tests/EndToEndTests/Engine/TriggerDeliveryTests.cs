@@ -1,0 +1,104 @@
+using System.Text.Json;
+using Engagement.Api;
+using Engagement.Api.Auth;
+using Engagement.EndToEndTests.Support;
+using Engagement.Silo.Triggers;
+using Engagement.Triggers;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Engagement.EndToEndTests.Engine;
+
+/// <summary>Triggers fired by events over Kafka reach eng.triggers and the advisor's live stream, once per triggerId.</summary>
+[Collection(EngineCollection.Name)]
+public sealed class TriggerDeliveryTests(EngineFixture fixture)
+{
+    private readonly string _run = Guid.NewGuid().ToString("N")[..8];
+
+    [Fact]
+    public async Task A_trigger_of_each_category_reaches_eng_triggers_and_the_advisor_stream()
+    {
+        await using var engine = await TestEngine.StartAsync(fixture.EngineSettings($"triggers-{_run}"));
+        using var producer = new TestProducer(fixture.BootstrapServers);
+        using var triggersTopic = new TopicReader(fixture.BootstrapServers, "eng.triggers");
+        var (c, advisor, at) = ($"T-{_run}", $"A-{_run}", DateTimeOffset.UtcNow);
+        await using var live = await SseClient.ConnectAsync(engine.Http, $"/api/advisors/{advisor}/triggers/stream", engine.Token(Roles.Advisor, advisor));
+
+        await producer.SendAsync("cb.customers", c, Json.Registered($"{c}-1", c, at, advisor));
+        await engine.CustomerAfterAsync(c, 1);
+        await producer.SendAsync("cb.accounts", c, Json.Opened($"{c}-2", c, at, "S-1", "savings", 100_000m));
+        await producer.SendAsync("cb.accounts", c, Json.Opened($"{c}-3", c, at, "TD-1", "term_deposit", 50_000m,
+            DateOnly.FromDateTime(at.UtcDateTime.AddDays(5))));
+        await engine.CustomerAfterAsync(c, 3);
+        await producer.SendAsync("cb.transactions", c, Json.ExternalTransfer($"{c}-4", c, at.AddMinutes(1), "S-1", 60_000m, 40_000m));
+
+        string[] expected = ["customer.onboarding", "deposit.maturing", "movement.external_transfer"];
+        var published = triggersTopic.ReadUntil(r => Mine(r, c).Count() >= 3, TimeSpan.FromSeconds(30));
+        var fromKafka = Mine(published, c).ToList();
+        Assert.Equal(expected, fromKafka.Select(t => t.GetProperty("type").GetString()).Order());
+        Assert.All(published.Where(r => Mine([r], c).Any()), r => Assert.Equal(advisor, r.Key));
+
+        var streamed = await live.ReadUntilAsync(e => e.Count >= 3, TimeSpan.FromSeconds(30));
+        Assert.Equal("text/event-stream", live.MediaType);
+        Assert.All(streamed, e => Assert.Equal("trigger", e.Type));
+        Assert.Equal(fromKafka.Select(Id).Order(), streamed.Select(e => Id(e.Data)).Order());
+
+        var byType = fromKafka.ToDictionary(t => t.GetProperty("type").GetString()!);
+        var maturing = byType["deposit.maturing"];
+        Assert.Equal(("product", "normal", "open", advisor), Summary(maturing));
+        Assert.Equal(50_000m, maturing.GetProperty("facts").GetProperty("amount").GetDecimal());
+        Assert.Equal($"Term deposit TD-1 of 50,000.00 matures on {at.UtcDateTime.AddDays(5):yyyy-MM-dd}, in 5 days: offer a renewal or another product before the funds move.",
+            maturing.GetProperty("explanation").GetString());
+        Assert.Equal(("abnormal", "high", "open", advisor), Summary(byType["movement.external_transfer"]));
+        Assert.Equal([$"{c}-4"], byType["movement.external_transfer"].GetProperty("sourceEventIds").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(("lifecycle", "normal", "open", advisor), Summary(byType["customer.onboarding"]));
+    }
+
+    [Fact]
+    public async Task A_crash_between_publish_and_clearing_the_outbox_redelivers_the_same_trigger_id()
+    {
+        var faults = new FailAfterPublishing(failures: 1);
+        await using var engine = await TestEngine.StartAsync(fixture.EngineSettings($"crash-{_run}"), services: s =>
+            s.AddSingleton<ITriggerPublisher>(sp => faults.Around(ActivatorUtilities.CreateInstance<KafkaTriggerPublisher>(sp))));
+        using var producer = new TestProducer(fixture.BootstrapServers);
+        using var triggersTopic = new TopicReader(fixture.BootstrapServers, "eng.triggers");
+        var c = $"K-{_run}";
+
+        await producer.SendAsync("cb.customers", c, Json.Registered($"{c}-1", c, DateTimeOffset.UtcNow, "A1"));
+        await engine.CustomerAfterAsync(c, 1);
+
+        var published = Mine(triggersTopic.ReadUntil(r => Mine(r, c).Count() >= 2, TimeSpan.FromSeconds(30)), c).ToList();
+        Assert.Equal(2, published.Count);
+        Assert.Single(published.Select(Id).Distinct());
+        var inbox = (await engine.GetJsonAsync("/api/advisors/A1/triggers"))!.Value.EnumerateArray().Where(t => t.GetProperty("customerId").GetString() == c);
+        Assert.Equal([Id(published[0])], inbox.Select(Id));
+    }
+
+    private static IEnumerable<JsonElement> Mine(IEnumerable<TopicReader.Record> records, string customerId) =>
+        records.Select(r => JsonSerializer.Deserialize<JsonElement>(r.Value, EngineJson.Options))
+            .Where(t => t.GetProperty("customerId").GetString() == customerId);
+
+    private static string Id(JsonElement trigger) => trigger.GetProperty("triggerId").GetString()!;
+
+    private static (string?, string?, string?, string?) Summary(JsonElement t) => (
+        t.GetProperty("category").GetString(), t.GetProperty("severity").GetString(), t.GetProperty("status").GetString(), t.GetProperty("advisorId").GetString());
+
+    /// <summary>Publishes for real, then fails as a process would that died before clearing its outbox.</summary>
+    private sealed class FailAfterPublishing(int failures)
+    {
+        private int _left = failures;
+
+        public ITriggerPublisher Around(ITriggerPublisher inner) => new Publisher(inner, this);
+
+        private sealed class Publisher(ITriggerPublisher inner, FailAfterPublishing faults) : ITriggerPublisher
+        {
+            public async Task PublishAsync(IReadOnlyList<Trigger> triggers)
+            {
+                await inner.PublishAsync(triggers);
+                if (Interlocked.Decrement(ref faults._left) >= 0)
+                {
+                    throw new IOException("Simulated crash after publishing, before the outbox was cleared");
+                }
+            }
+        }
+    }
+}
