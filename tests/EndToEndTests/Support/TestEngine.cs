@@ -54,25 +54,32 @@ internal sealed class TestEngine : IAsyncDisposable
         return started;
     }
 
-    public string Token(string role, string? advisorId = null) =>
-        DevelopmentTokens.Create(new AuthOptions(), role, advisorId, TimeSpan.FromMinutes(10), DateTimeOffset.UtcNow);
+    public string Token(string role, string? advisorId = null) => Tokens.Valid(role, advisorId);
 
     public async Task<int> StatusAsync(string path, string? token = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        using var response = await SendAsync(HttpMethod.Get, path, token, null);
+        return (int)response.StatusCode;
+    }
+
+    /// <summary>Sends a request with an optional token and JSON body; the caller disposes the response.</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? token, object? body)
+    {
+        var request = new HttpRequestMessage(method, path);
         if (token is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
-        using var response = await Http.SendAsync(request);
-        return (int)response.StatusCode;
+        if (body is not null)
+        {
+            request.Content = body as HttpContent ?? JsonContent.Create(body, options: EngineJson.Options);
+        }
+        return Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
     }
 
     public async Task<JsonElement?> GetJsonAsync(string path, string? token = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token ?? Token(Roles.Service));
-        using var response = await Http.SendAsync(request);
+        using var response = await SendAsync(HttpMethod.Get, path, token ?? Token(Roles.Service), null);
         return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>(EngineJson.Options) : null;
     }
 
