@@ -15,7 +15,7 @@ public static class EngineApi
         services.AddEngineAuth(configuration);
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json => EngineJson.Configure(json.SerializerOptions));
-        services.AddOpenApi();
+        services.AddOpenApi(openApi => openApi.AddBearerScheme());
         return services;
     }
 
@@ -27,6 +27,12 @@ public static class EngineApi
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();
+        // The interactive page ships inside the package: it works on a closed network.
+        app.UseSwaggerUI(ui =>
+        {
+            ui.SwaggerEndpoint("/openapi/v1.json", "Engagement engine");
+            ui.RoutePrefix = "docs";
+        });
         app.MapHealthApi();
         app.MapCustomersApi();
         app.MapAdvisorsApi();

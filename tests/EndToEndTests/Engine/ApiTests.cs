@@ -209,6 +209,9 @@ public sealed class ApiTests(EngineFixture fixture) : IAsyncLifetime
              "/api/customers/{customerId}", "/api/customers/{customerId}/points", "/api/customers/{customerId}/points/redemptions",
              "/api/customers/{customerId}/triggers", "/health/live", "/health/ready"],
             openApi.GetProperty("paths").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal("http", openApi.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer").GetProperty("type").GetString());
+        using var page = await _engine.SendAsync(HttpMethod.Get, "/docs/index.html", null, null);
+        Assert.Equal(("text/html", true), (page.Content.Headers.ContentType?.MediaType, (await page.Content.ReadAsStringAsync()).Contains("swagger-ui", StringComparison.Ordinal)));
     }
 
     private async Task<(int Status, long Balance)> RedeemAsync(string path, string token, string id, long points)
