@@ -1,0 +1,65 @@
+using Engagement.Silo.Storage;
+using Orleans.TestingHost;
+
+namespace Engagement.EndToEndTests.Storage;
+
+/// <summary>The provider as a silo's default storage, under a grain's <c>[PersistentState]</c>.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class PersistentStateTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task A_grains_state_survives_its_deactivation_and_a_whole_new_cluster()
+    {
+        var tableName = AzuriteFixture.NewTableName();
+        const string customerId = "C/1001#?";
+
+        await using (var cluster = await StartClusterAsync(tableName))
+        {
+            var counter = cluster.GrainFactory.GetGrain<ICounterGrain>(customerId);
+            Assert.Equal(5, await counter.AddAsync(5));
+            Assert.Equal(12, await counter.AddAsync(7));
+            var before = await counter.GetAsync();
+
+            await cluster.DeactivateAsync(counter);
+
+            var after = await counter.GetAsync();
+            Assert.NotEqual(before.ActivationId, after.ActivationId);
+            Assert.Equal(12, after.Value);
+        }
+
+        await using (var cluster = await StartClusterAsync(tableName))
+        {
+            var counter = cluster.GrainFactory.GetGrain<ICounterGrain>(customerId);
+            Assert.Equal(12, (await counter.GetAsync()).Value);
+            Assert.Equal(13, await counter.AddAsync(1));
+        }
+    }
+
+    private async Task<TestCluster> StartClusterAsync(string tableName)
+    {
+        var builder = new TestClusterBuilder(1);
+        builder.Properties[StorageConfigurator.ConnectionStringKey] = azurite.ConnectionString;
+        builder.Properties[StorageConfigurator.TableNameKey] = tableName;
+        builder.AddSiloBuilderConfigurator<StorageConfigurator>();
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+
+    /// <summary>Makes the Azure table provider the silo's default storage, on the test's Azurite and table.</summary>
+    public sealed class StorageConfigurator : ISiloConfigurator
+    {
+        /// <summary>The configuration key of the connection string.</summary>
+        public const string ConnectionStringKey = "StorageTestConnectionString";
+
+        /// <summary>The configuration key of the table name.</summary>
+        public const string TableNameKey = "StorageTestTableName";
+
+        /// <inheritdoc />
+        public void Configure(ISiloBuilder siloBuilder) => siloBuilder.AddAzureTableGrainStorageAsDefault(options =>
+        {
+            options.ConnectionString = siloBuilder.Configuration[ConnectionStringKey]!;
+            options.TableName = siloBuilder.Configuration[TableNameKey]!;
+        });
+    }
+}
