@@ -2,6 +2,7 @@ using Engagement.Api;
 using Engagement.Rules;
 using Engagement.Rules.Triggers;
 using Engagement.Silo.Schedule;
+using Engagement.Silo.Storage;
 using Engagement.Silo.Triggers;
 using Engagement.Triggers;
 using Engagement.Silo.Demo;
@@ -22,17 +23,29 @@ public static class EngineHost
     {
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
-        var broker = await EmbeddedKafka.StartIfNeededAsync(builder.Configuration);
+        var embedded = new List<IAsyncDisposable>();
         try
         {
+            if (await EmbeddedKafka.StartIfNeededAsync(builder.Configuration) is { } broker)
+            {
+                embedded.Add(broker);
+            }
+            var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+            if (storage.NeedsEmbeddedAzurite)
+            {
+                embedded.Add(await AzuriteProcess.StartForDevelopmentAsync());
+            }
             AddEngine(builder);
             var app = builder.Build();
             app.MapEngineApi();
-            return new RunningEngine(app, broker);
+            return new RunningEngine(app, embedded);
         }
         catch
         {
-            broker?.Dispose();
+            foreach (var service in embedded)
+            {
+                await service.DisposeAsync();
+            }
             throw;
         }
     }

@@ -1,16 +1,28 @@
 using Engagement.Advisors;
+using Engagement.Silo.Storage;
 
 namespace Engagement.Silo.Hosting;
 
 /// <summary>Registers the grain storage providers the grains name.</summary>
 public static class EngineStorage
 {
-    /// <summary>Adds storage for customers and products, as configured.</summary>
-    public static ISiloBuilder AddEngineStorage(this ISiloBuilder silo, IConfiguration configuration) => silo
-        .AddMemoryGrainStorage(StorageNames.Customers)
-        .AddMemoryGrainStorage(StorageNames.Products)
-        .AddMemoryGrainStorage(StorageNames.Advisors)
-        .AddMemoryGrainStorage(StorageNames.Schedule)
-        .AddMemoryGrainStorage("PubSubStore")
-        .AddMemoryStreams(AdvisorStreams.Provider);
+    private static readonly string[] Durable = [StorageNames.Customers, StorageNames.Products, StorageNames.Advisors, StorageNames.Schedule];
+
+    /// <summary>Adds storage for customers, products, advisors and the schedule as configured, and the live trigger streams.</summary>
+    public static ISiloBuilder AddEngineStorage(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        foreach (var name in Durable)
+        {
+            _ = options.Provider == StorageKind.Memory
+                ? silo.AddMemoryGrainStorage(name)
+                : silo.AddAzureTableGrainStorage(name, table =>
+                {
+                    table.ConnectionString = options.ConnectionString;
+                    table.TableName = options.TableName;
+                });
+        }
+        // Live-stream subscriptions belong to open SSE connections: they need not outlive the process.
+        return silo.AddMemoryGrainStorage("PubSubStore").AddMemoryStreams(AdvisorStreams.Provider);
+    }
 }

@@ -1,9 +1,7 @@
-using Engagement.Silo.Kafka;
-
 namespace Engagement.Silo.Hosting;
 
-/// <summary>A built engine and the embedded services it owns; disposing stops them all.</summary>
-public sealed class RunningEngine(WebApplication app, EmbeddedKafkaBroker? broker) : IAsyncDisposable
+/// <summary>A built engine and the embedded services it owns; disposing stops the engine, then them.</summary>
+public sealed class RunningEngine(WebApplication app, IReadOnlyList<IAsyncDisposable> embedded) : IAsyncDisposable
 {
     /// <summary>The web application hosting the silo, ingest and API.</summary>
     public WebApplication App => app;
@@ -15,9 +13,9 @@ public sealed class RunningEngine(WebApplication app, EmbeddedKafkaBroker? broke
     public async ValueTask DisposeAsync()
     {
         await app.DisposeAsync();
-        if (broker is not null)
+        foreach (var service in embedded.Reverse())
         {
-            await broker.DisposeAsync();
+            await service.DisposeAsync();
         }
     }
 }

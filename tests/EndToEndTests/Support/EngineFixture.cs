@@ -1,37 +1,45 @@
+using Engagement.EndToEndTests.Storage;
 using Engagement.Silo.Kafka;
 
 namespace Engagement.EndToEndTests.Support;
 
-/// <summary>One embedded Kafka broker, with the engine's topics, shared by the engine tests.</summary>
+/// <summary>One embedded Kafka broker, with the engine's topics, and one Azurite, shared by the engine tests.</summary>
 public sealed class EngineFixture : IAsyncLifetime
 {
+    private readonly AzuriteFixture _azurite = new();
     private EmbeddedKafkaBroker? _broker;
 
     public string BootstrapServers => _broker!.BootstrapServers;
 
-    /// <summary>Settings that point an engine at this fixture's broker, in consumer group <paramref name="groupId"/>.</summary>
-    public Dictionary<string, string?> EngineSettings(string groupId) => new()
+    public string StorageConnectionString => _azurite.ConnectionString;
+
+    /// <summary>Settings that point an engine at this fixture's broker, in consumer group <paramref name="groupId"/>, with
+    /// its state in <paramref name="table"/> (a fresh table unless given, so engines never share state by accident).</summary>
+    public Dictionary<string, string?> EngineSettings(string groupId, string? table = null) => new()
     {
         ["Kafka:BootstrapServers"] = BootstrapServers,
         ["Kafka:GroupId"] = groupId,
+        ["Storage:ConnectionString"] = StorageConnectionString,
+        ["Storage:TableName"] = table ?? AzuriteFixture.NewTableName(),
     };
 
     public async Task InitializeAsync()
     {
+        await _azurite.InitializeAsync();
         _broker = EmbeddedKafkaBroker.Start();
         var options = new KafkaOptions();
         await KafkaTopics.EnsureAsync(_broker.BootstrapServers,
             options.Topics.Append(options.DeadLetterTopic).Append(options.TriggersTopic).Select(t => new KafkaTopicSpec(t, 4)));
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
         _broker?.Dispose();
-        return Task.CompletedTask;
+        await _azurite.DisposeAsync();
     }
 }
 
-/// <summary>The engine tests run one after another: each starts engines against the shared broker.</summary>
+/// <summary>The engine tests run one after another: each starts engines against the shared broker and Azurite.</summary>
 [CollectionDefinition(Name)]
 public sealed class EngineCollection : ICollectionFixture<EngineFixture>
 {
