@@ -29,7 +29,7 @@ public sealed class AdvisorGrain(
         {
             return;
         }
-        await state.WriteStateAsync();
+        await state.WriteOrForgetAsync(this);
         // Live push is best effort: the inbox is the record, and a reconnecting client replays from it.
         await _live!.OnNextBatchAsync(taken);
     }
@@ -59,7 +59,7 @@ public sealed class AdvisorGrain(
     {
         if (state.State.Book.Add(customerId))
         {
-            await state.WriteStateAsync();
+            await state.WriteOrForgetAsync(this);
         }
     }
 
@@ -75,7 +75,7 @@ public sealed class AdvisorGrain(
         });
         if (removed || moved.Count > 0)
         {
-            await state.WriteStateAsync();
+            await state.WriteOrForgetAsync(this);
         }
     }
 

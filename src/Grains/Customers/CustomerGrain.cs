@@ -170,6 +170,7 @@ public sealed class CustomerGrain(
         }
         catch
         {
+            // The in-memory state may hold effects that were never stored: the next activation reads afresh.
             DeactivateOnIdle();
             throw;
         }

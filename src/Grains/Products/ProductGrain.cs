@@ -62,7 +62,7 @@ public sealed class ProductGrain(
         await _writeGate.WaitAsync();
         try
         {
-            await state.WriteStateAsync();
+            await state.WriteOrForgetAsync(this);
         }
         finally
         {

@@ -47,7 +47,7 @@ public sealed class DueBucketGrain(
         await _writeGate.WaitAsync();
         try
         {
-            await state.WriteStateAsync();
+            await state.WriteOrForgetAsync(this);
         }
         finally
         {

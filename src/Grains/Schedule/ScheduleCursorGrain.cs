@@ -14,6 +14,6 @@ public sealed class ScheduleCursorGrain(
     public async Task SetAsync(DateTimeOffset hour)
     {
         state.State.Hour = hour;
-        await state.WriteStateAsync();
+        await state.WriteOrForgetAsync(this);
     }
 }

@@ -11,6 +11,9 @@ public static class KafkaTopics
     /// <remarks>Partitions bound the ingest's parallelism, and growing a topic later remaps keys to partitions.</remarks>
     public const int DefaultPartitions = 8;
 
+    private static readonly TimeSpan MetadataTimeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan CreateTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>Creates whichever of <paramref name="topics"/> are missing; returns the names it created.</summary>
     public static Task<IReadOnlyList<string>> EnsureAsync(
         string bootstrapServers, IEnumerable<KafkaTopicSpec> topics, CancellationToken cancellationToken = default) =>
@@ -48,12 +51,21 @@ public static class KafkaTopics
         }
 
         using var admin = new AdminClientBuilder(config).Build();
+        // Only missing topics are created: a cluster whose operators created them needs no CreateTopics permission.
+        var existing = admin.GetMetadata(MetadataTimeout).Topics
+            .Where(t => t.Error.Code == ErrorCode.NoError).Select(t => t.Topic).ToHashSet(StringComparer.Ordinal);
+        var missing = specs.Where(s => !existing.Contains(s.Name)).ToList();
+        if (missing.Count == 0)
+        {
+            return [];
+        }
         try
         {
             // Replication factor -1 takes the cluster's default.replication.factor, which the operators own.
-            await admin.CreateTopicsAsync(specs.Select(s => new TopicSpecification { Name = s.Name, NumPartitions = s.Partitions }))
+            await admin.CreateTopicsAsync(missing.Select(s => new TopicSpecification { Name = s.Name, NumPartitions = s.Partitions }),
+                    new CreateTopicsOptions { RequestTimeout = CreateTimeout, OperationTimeout = CreateTimeout })
                 .WaitAsync(cancellationToken);
-            return specs.Select(s => s.Name).ToList();
+            return missing.Select(s => s.Name).ToList();
         }
         catch (CreateTopicsException e)
             when (e.Results.All(r => r.Error.Code is ErrorCode.NoError or ErrorCode.TopicAlreadyExists))

@@ -1,0 +1,123 @@
+using System.Diagnostics;
+
+namespace Engagement.EndToEndTests.Support;
+
+/// <summary>The engine as its own operating-system process, so a test can kill it hard (SIGKILL) mid-stream.</summary>
+internal sealed class EngineProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly Queue<string> _output = new();
+
+    private EngineProcess(Process process, string baseUrl)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+        Http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+    }
+
+    public string BaseUrl { get; }
+
+    public HttpClient Http { get; }
+
+    public static async Task<EngineProcess> StartAsync(IDictionary<string, string?> settings)
+    {
+        var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
+        var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "Engagement.Silo.dll"))
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        var environment = new Dictionary<string, string?>(settings)
+        {
+            ["Urls"] = baseUrl,
+            ["Demo:Enabled"] = "false",
+            ["Orleans:SiloPort"] = FreePort.Next().ToString(),
+            ["Orleans:GatewayPort"] = FreePort.Next().ToString(),
+            ["Kafka:SessionTimeoutMs"] = "6000",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The engine process did not start.");
+        var engine = new EngineProcess(process, baseUrl);
+        process.OutputDataReceived += (_, line) => engine.Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => engine.Keep(line.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await engine.WaitUntilReadyAsync();
+        }
+        catch (Exception ex)
+        {
+            await engine.DisposeAsync();
+            throw new InvalidOperationException($"The engine process did not become ready. Its last output:\n{engine.Output}", ex);
+        }
+        return engine;
+    }
+
+    private string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return string.Join('\n', _output);
+            }
+        }
+    }
+
+    private void Keep(string? line)
+    {
+        lock (_output)
+        {
+            if (line is null)
+            {
+                return;
+            }
+            _output.Enqueue(line);
+            while (_output.Count > 60)
+            {
+                _output.Dequeue();
+            }
+        }
+    }
+
+    private Task WaitUntilReadyAsync() =>
+        Eventually.MatchAsync(async () =>
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The engine process exited with code {_process.ExitCode} before it was ready.");
+            }
+            try
+            {
+                using var response = await Http.GetAsync("/health/ready");
+                return (int)response.StatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                return 0;
+            }
+        }, status => status == 200, TimeSpan.FromSeconds(60), "the engine process to be ready");
+
+    /// <summary>Kills the process at once (SIGKILL): no shutdown, no flush, no commit.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        if (!_process.HasExited)
+        {
+            await KillAsync();
+        }
+        _process.Dispose();
+    }
+}
