@@ -65,19 +65,29 @@ public static class ChangeTriggers
             }
             var change = Wording.Percent((ratio - 1m) * 100m);
             var facts = TriggerFacts.Of(("productId", productId), ("units", holding.Units), ("cost", holding.Cost), ("value", value), ("nav", holding.Nav));
+            // A line disarms only when its trigger fires: a crossing held back by dedupe or cooldown stays armed and
+            // fires once it may, if the value is still over the line.
             if (holding.TakeProfitArmed && ratio >= settings.TakeProfitRatio)
             {
-                holding.TakeProfitArmed = false;
-                yield return new(TriggerTypes.TakeProfit, productId, at, null, facts,
+                var takeProfit = new TriggerCandidate(TriggerTypes.TakeProfit, productId, at, null, facts,
                     $"{productId} is worth {Wording.Money(value)} against a cost of {Wording.Money(holding.Cost)} ({change}), at or above the {settings.TakeProfitRatio * 100m:0} % take-profit line: discuss taking profit.",
                     sourceEventIds);
+                if (TriggerFiring.CanFire(state, takeProfit, at, settings))
+                {
+                    holding.TakeProfitArmed = false;
+                    yield return takeProfit;
+                }
             }
             else if (holding.StopLossArmed && ratio <= settings.StopLossRatio)
             {
-                holding.StopLossArmed = false;
-                yield return new(TriggerTypes.StopLoss, productId, at, null, facts,
+                var stopLoss = new TriggerCandidate(TriggerTypes.StopLoss, productId, at, null, facts,
                     $"{productId} is worth {Wording.Money(value)} against a cost of {Wording.Money(holding.Cost)} ({change}), at or below the {settings.StopLossRatio * 100m:0} % stop-loss line: review the holding with the customer.",
                     sourceEventIds);
+                if (TriggerFiring.CanFire(state, stopLoss, at, settings))
+                {
+                    holding.StopLossArmed = false;
+                    yield return stopLoss;
+                }
             }
         }
     }
