@@ -51,7 +51,7 @@ public sealed class CustomerRules(RuleSettings settings, TriggerSettings trigger
         }
         Settle(state, e.CustomerId, now, wallNow, candidates, [e.EventId], e is TransactionPosted t
             ? () => MovementTriggers.For(state, t, movement, now, triggers)
-            : null);
+            : null, e.OccurredAt);
         return ApplyResult.Applied;
     }
 
@@ -67,7 +67,7 @@ public sealed class CustomerRules(RuleSettings settings, TriggerSettings trigger
         holding.NavAsOf = nav.AsOf;
         var now = Later(state.LastEventAt, wallNow);
         Settle(state, customerId, now, wallNow, [], [],
-            () => MovementTriggers.BalanceDrop(state, now, triggers, [], nav.AsOf) is { } drop ? [drop] : []);
+            () => MovementTriggers.BalanceDrop(state, now, triggers, [], nav.AsOf) is { } drop ? [drop] : [], nav.AsOf);
         return true;
     }
 
@@ -87,23 +87,26 @@ public sealed class CustomerRules(RuleSettings settings, TriggerSettings trigger
         state.Exists ? ScheduledTriggers.NextDue(state, Later(state.LastEventAt, wallNow), settings, triggers) : null;
 
     // Brings AUM, tier and stage up to now and fires what that and the clock make due, plus the event's own candidates;
-    // of the movement candidates at most one fires, the first by precedence that is not deduped. Says whether the
-    // tier, the stage or the triggers changed.
+    // of the movement candidates at most one fires, the first by precedence that is not deduped. Tier, decline and
+    // holding triggers carry the time of the event or NAV that caused them (causedAt), or now when the clock did. Says
+    // whether the tier, the stage or the triggers changed.
     private bool Settle(CustomerState state, string customerId, DateTimeOffset now, DateTimeOffset wallNow,
-        List<TriggerCandidate> candidates, IReadOnlyList<string> sourceEventIds, Func<IEnumerable<TriggerCandidate>>? movements = null)
+        List<TriggerCandidate> candidates, IReadOnlyList<string> sourceEventIds, Func<IEnumerable<TriggerCandidate>>? movements = null,
+        DateTimeOffset? causedAt = null)
     {
+        var cause = causedAt ?? now;
         var tierBefore = state.Tier.Current;
         var stageBefore = state.Stage;
         var tierChange = Reassess(state, now);
-        if (ChangeTriggers.ForTier(state, tierChange, tierBefore, now, sourceEventIds, settings, triggers) is { } tier)
+        if (ChangeTriggers.ForTier(state, tierChange, tierBefore, cause, sourceEventIds, settings, triggers) is { } tier)
         {
             candidates.Add(tier);
         }
         if (state.Stage == LifecycleStage.Decline && stageBefore != LifecycleStage.Decline)
         {
-            candidates.Add(ChangeTriggers.ForDecline(state, now, sourceEventIds, settings));
+            candidates.Add(ChangeTriggers.ForDecline(state, now, cause, sourceEventIds, settings));
         }
-        candidates.AddRange(ChangeTriggers.ForHoldings(state, now, sourceEventIds, triggers));
+        candidates.AddRange(ChangeTriggers.ForHoldings(state, now, cause, sourceEventIds, triggers));
         if (movements?.Invoke().FirstOrDefault(m => TriggerFiring.CanFire(state, m, now, triggers)) is { } movement)
         {
             candidates.Add(movement);

@@ -7,7 +7,7 @@ namespace Engagement.Rules.Triggers;
 /// <summary>Triggers that follow a change of state: tier moves, the decline stage, take-profit and stop-loss.</summary>
 public static class ChangeTriggers
 {
-    /// <summary>The candidate for a tier change, if it is one that triggers.</summary>
+    /// <summary>The candidate for a tier change, if it is one that triggers; <paramref name="at"/> is the time of what caused it.</summary>
     public static TriggerCandidate? ForTier(CustomerState state, TierChange change, Tier before, DateTimeOffset at,
         IReadOnlyList<string> sourceEventIds, RuleSettings rules, TriggerSettings settings)
     {
@@ -32,8 +32,10 @@ public static class ChangeTriggers
         };
     }
 
-    /// <summary>The candidate when the stage has just become <c>decline</c>.</summary>
-    public static TriggerCandidate ForDecline(CustomerState state, DateTimeOffset at, IReadOnlyList<string> sourceEventIds, RuleSettings rules)
+    /// <summary>The candidate when the stage has just become <c>decline</c> at <paramref name="at"/>, by what happened at
+    /// <paramref name="causedAt"/>.</summary>
+    public static TriggerCandidate ForDecline(CustomerState state, DateTimeOffset at, DateTimeOffset causedAt, IReadOnlyList<string> sourceEventIds,
+        RuleSettings rules)
     {
         var lastOwn = state.Activity.LastCustomerTransactionAt ?? state.Activity.FirstEventAt;
         var baseline = ActivityRules.AumAt(state.Activity, ActivityRules.WindowStart(at, rules.LifecycleWindow));
@@ -41,13 +43,14 @@ public static class ChangeTriggers
         var explanation = inactive || baseline is not > 0m
             ? $"No customer-initiated transaction since {Wording.Date(lastOwn ?? at)} ({rules.LifecycleWindow.TotalDays:0} days or more), so the customer is in decline (衰弱期): call to learn why and win them back."
             : $"AUM moved {Wording.Percent((state.Aum - baseline.Value) / baseline.Value * 100m)} over {rules.LifecycleWindow.TotalDays:0} days (from {Wording.Money(baseline.Value)} to {Wording.Money(state.Aum)}), so the customer is in decline (衰弱期): call to learn why and win them back.";
-        return new(TriggerTypes.Decline, "decline", at, null,
+        return new(TriggerTypes.Decline, "decline", causedAt, null,
             TriggerFacts.Of(("aum", state.Aum), ("aum90dAgo", baseline), ("lastCustomerTransactionAt", lastOwn)), explanation, sourceEventIds);
     }
 
-    /// <summary>Take-profit and stop-loss for every armed holding that crossed its line; re-arms holdings back near cost.</summary>
-    public static IEnumerable<TriggerCandidate> ForHoldings(CustomerState state, DateTimeOffset at, IReadOnlyList<string> sourceEventIds,
-        TriggerSettings settings)
+    /// <summary>Take-profit and stop-loss at <paramref name="at"/> for every armed holding that crossed its line, by what
+    /// happened at <paramref name="causedAt"/>; re-arms holdings back near cost.</summary>
+    public static IEnumerable<TriggerCandidate> ForHoldings(CustomerState state, DateTimeOffset at, DateTimeOffset causedAt,
+        IReadOnlyList<string> sourceEventIds, TriggerSettings settings)
     {
         foreach (var (productId, holding) in state.Holdings.OrderBy(h => h.Key, StringComparer.Ordinal))
         {
@@ -65,19 +68,29 @@ public static class ChangeTriggers
             }
             var change = Wording.Percent((ratio - 1m) * 100m);
             var facts = TriggerFacts.Of(("productId", productId), ("units", holding.Units), ("cost", holding.Cost), ("value", value), ("nav", holding.Nav));
+            // A line disarms only when its trigger fires: a crossing held back by dedupe or cooldown stays armed and
+            // fires once it may, if the value is still over the line.
             if (holding.TakeProfitArmed && ratio >= settings.TakeProfitRatio)
             {
-                holding.TakeProfitArmed = false;
-                yield return new(TriggerTypes.TakeProfit, productId, at, null, facts,
+                var takeProfit = new TriggerCandidate(TriggerTypes.TakeProfit, productId, causedAt, null, facts,
                     $"{productId} is worth {Wording.Money(value)} against a cost of {Wording.Money(holding.Cost)} ({change}), at or above the {settings.TakeProfitRatio * 100m:0} % take-profit line: discuss taking profit.",
                     sourceEventIds);
+                if (TriggerFiring.CanFire(state, takeProfit, at, settings))
+                {
+                    holding.TakeProfitArmed = false;
+                    yield return takeProfit;
+                }
             }
             else if (holding.StopLossArmed && ratio <= settings.StopLossRatio)
             {
-                holding.StopLossArmed = false;
-                yield return new(TriggerTypes.StopLoss, productId, at, null, facts,
+                var stopLoss = new TriggerCandidate(TriggerTypes.StopLoss, productId, causedAt, null, facts,
                     $"{productId} is worth {Wording.Money(value)} against a cost of {Wording.Money(holding.Cost)} ({change}), at or below the {settings.StopLossRatio * 100m:0} % stop-loss line: review the holding with the customer.",
                     sourceEventIds);
+                if (TriggerFiring.CanFire(state, stopLoss, at, settings))
+                {
+                    holding.StopLossArmed = false;
+                    yield return stopLoss;
+                }
             }
         }
     }

@@ -120,7 +120,13 @@ public static class ScheduledTriggers
         moments.AddRange(book.FollowUps.Select(f => (DateTimeOffset?)(f.PurchasedAt + settings.FollowUpAfter)));
         if (state.Profile.BirthDate is { } birthDate)
         {
+            // The first birthday not yet reminded that is still ahead: a birthday already past this year (say, before the
+            // customer was registered) is never reminded, and must not hide next year's.
             var year = Math.Max(today.Year, book.BirthdayNotifiedYear + 1);
+            if (Anniversary(birthDate, year) < today)
+            {
+                year++;
+            }
             moments.Add(StartOf(Anniversary(birthDate, year)) - settings.BirthdayLead);
         }
         if (state.Profile.JoinedAt is { } joined)
