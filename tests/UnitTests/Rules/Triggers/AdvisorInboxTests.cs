@@ -21,10 +21,12 @@ public sealed class AdvisorInboxTests
         var v1 = Fire(TriggerTypes.DepositMatured, "TD-1", T0);
         var v2 = Close(v1, OutcomeKind.Reached, T0.AddHours(1));
 
-        Assert.True(AdvisorInbox.Take(_advisor, v1));
-        Assert.True(AdvisorInbox.Take(_advisor, v2));
-        Assert.False(AdvisorInbox.Take(_advisor, v1));
-        Assert.False(AdvisorInbox.Take(_advisor, v2));
+        Assert.Equal(new InboxChange(1, v1), AdvisorInbox.Take(_advisor, v1));
+        Assert.Equal(new InboxChange(2, v2), AdvisorInbox.Take(_advisor, v2));
+        Assert.Null(AdvisorInbox.Take(_advisor, v1));
+        Assert.Null(AdvisorInbox.Take(_advisor, v2));
+        Assert.Equal([new InboxChange(2, v2)], AdvisorInbox.ChangesSince(_advisor, 0));
+        Assert.Empty(AdvisorInbox.ChangesSince(_advisor, 2));
 
         Assert.Equal(v2, Assert.Single(_advisor.Inbox.Values));
         Assert.Equal([new TriggerTypeMetrics(TriggerTypes.DepositMatured, 1, 1, 0, 0, 1, 1m)], AdvisorInbox.Metrics(_advisor));
