@@ -17,6 +17,7 @@ public sealed class EngineIngestMeasurement : IMeasurement
         {
             context.Figures.Add(new Figure("ingest ratio", $"{result.EventsPerSecond / baseline:0.00}"));
         }
+        context.Figures.Add(new Figure("engine GC pauses", $"{result.GcPauseShare:P0} of the ingest time"));
         context.Figures.Add(new Figure("memory per active customer",
             $"{result.HeapBytesPerCustomer:N0} bytes (managed heap after full GC, all customers active vs before the silo started, ÷ customers)"));
         context.Figures.Add(new Figure("working set per active customer", $"{result.WorkingSetBytesPerCustomer:N0} bytes (process working set, same points)"));

@@ -13,10 +13,12 @@ namespace Engagement.Bench;
 /// <param name="EventsPerSecond">Records over <paramref name="Elapsed"/>.</param>
 /// <param name="HeapBytesPerCustomer">Managed heap growth, after full collections, per customer.</param>
 /// <param name="WorkingSetBytesPerCustomer">Process working-set growth per customer.</param>
+/// <param name="GcPauseShare">The share of <paramref name="Elapsed"/> the process spent paused for garbage collection.</param>
 /// <param name="EventsApplied">The sum of every customer's <c>eventsApplied</c>.</param>
 /// <param name="DeadLettered">Records on the dead-letter topic.</param>
 public sealed record EngineIngestResult(
-    TimeSpan Elapsed, double EventsPerSecond, double HeapBytesPerCustomer, double WorkingSetBytesPerCustomer, long EventsApplied, long DeadLettered);
+    TimeSpan Elapsed, double EventsPerSecond, double HeapBytesPerCustomer, double WorkingSetBytesPerCustomer, double GcPauseShare,
+    long EventsApplied, long DeadLettered);
 
 /// <summary>Runs the whole engine in this process over the workload, as one new consumer group, and measures it.</summary>
 /// <remarks>Shared by every measurement of the engine: each passes the settings it measures (storage, rules).</remarks>
@@ -51,9 +53,11 @@ public static class EngineIngestRun
                 await Task.Delay(1, cancellation);
             }
             var assignedAt = Stopwatch.GetTimestamp();
+            var pausedBefore = GC.GetTotalPauseDuration();
             await starting;
             await WaitUntilCommittedAsync(workload, groupId, progress, cancellation);
             var elapsed = Stopwatch.GetElapsedTime(assignedAt);
+            var paused = GC.GetTotalPauseDuration() - pausedBefore;
 
             var (heapAfter, workingSetAfter) = Memory();
             var applied = await CountAppliedAsync(engine.App.Services.GetRequiredService<IGrainFactory>(), workload.CustomerIds, cancellation);
@@ -63,37 +67,41 @@ public static class EngineIngestRun
 
             var customers = (double)workload.CustomerIds.Count;
             return new EngineIngestResult(elapsed, workload.Records / elapsed.TotalSeconds,
-                (heapAfter - heapBefore) / customers, (workingSetAfter - workingSetBefore) / customers, applied, deadLettered);
+                (heapAfter - heapBefore) / customers, (workingSetAfter - workingSetBefore) / customers,
+                paused / elapsed, applied, deadLettered);
         }
     }
 
     // Committed offsets move only once everything before them is durably applied: the engine's own "done" signal.
-    private static async Task WaitUntilCommittedAsync(Workload workload, string groupId, TextWriter progress, CancellationToken cancellation)
-    {
-        using var probe = new KafkaProbe(workload.BootstrapServers, groupId);
-        var ends = workload.Ends.ToDictionary(e => e.TopicPartition, e => e.Offset.Value);
-        var reporter = new ProgressReporter(progress, "engine: records durably applied", workload.Records);
-        var last = -1L;
-        var lastMovedAt = Stopwatch.GetTimestamp();
-        while (true)
+    // Polled on a thread of its own: the probe's calls block, and the engine under test needs every pool thread.
+    private static Task WaitUntilCommittedAsync(Workload workload, string groupId, TextWriter progress, CancellationToken cancellation) =>
+        Task.Factory.StartNew(() =>
         {
-            var done = probe.Committed(ends.Keys).Sum(c => Math.Min(c.Value, ends[c.Key]));
-            reporter.Report(done);
-            if (done == workload.Records)
+            using var probe = new KafkaProbe(workload.BootstrapServers, groupId);
+            var ends = workload.Ends.ToDictionary(e => e.TopicPartition, e => e.Offset.Value);
+            var reporter = new ProgressReporter(progress, "engine: records durably applied", workload.Records);
+            var last = -1L;
+            var lastMovedAt = Stopwatch.GetTimestamp();
+            while (true)
             {
-                return;
+                var done = probe.Committed(ends.Keys).Sum(c => Math.Min(c.Value, ends[c.Key]));
+                reporter.Report(done);
+                if (done == workload.Records)
+                {
+                    return;
+                }
+                if (done != last)
+                {
+                    (last, lastMovedAt) = (done, Stopwatch.GetTimestamp());
+                }
+                else if (Stopwatch.GetElapsedTime(lastMovedAt) > StallLimit)
+                {
+                    throw new TimeoutException($"The engine's committed offsets stayed at {done:N0} of {workload.Records:N0} records for {StallLimit.TotalSeconds:0} s.");
+                }
+                cancellation.WaitHandle.WaitOne(CommitPollInterval);
+                cancellation.ThrowIfCancellationRequested();
             }
-            if (done != last)
-            {
-                (last, lastMovedAt) = (done, Stopwatch.GetTimestamp());
-            }
-            else if (Stopwatch.GetElapsedTime(lastMovedAt) > StallLimit)
-            {
-                throw new TimeoutException($"The engine's committed offsets stayed at {done:N0} of {workload.Records:N0} records for {StallLimit.TotalSeconds:0} s.");
-            }
-            await Task.Delay(CommitPollInterval, cancellation);
-        }
-    }
+        }, cancellation, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     private static async Task<long> CountAppliedAsync(IGrainFactory grains, IReadOnlyList<string> customerIds, CancellationToken cancellation)
     {

@@ -16,7 +16,7 @@ public sealed class BenchSmokeTests
         Assert.Equal(0, run.DeadLettered);
         Assert.True(run.Workload.NavUpdates > 0 && run.Workload.CustomerEvents > 300 * 4);
         Assert.Equal(
-            ["date", "machine", "workload", "bare consumer", "engine ingest", "ingest ratio", "memory per active customer",
+            ["date", "machine", "workload", "bare consumer", "engine ingest", "ingest ratio", "engine GC pauses", "memory per active customer",
              "working set per active customer", "events applied", "storage ratio", "latency p50/p99"],
             run.Figures.Select(f => f.Name));
         Assert.All(run.Figures, f => Assert.False(string.IsNullOrWhiteSpace(f.Value)));
