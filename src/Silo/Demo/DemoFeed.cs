@@ -1,6 +1,8 @@
 using System.Text;
 using Confluent.Kafka;
+using Engagement.Silo.Hosting;
 using Engagement.Silo.Kafka;
+using Engagement.Simulator;
 using Microsoft.Extensions.Options;
 
 namespace Engagement.Silo.Demo;
@@ -9,15 +11,28 @@ namespace Engagement.Silo.Demo;
 public sealed class DemoFeed(
     KafkaProducer producer,
     IOptions<DemoOptions> options,
+    IOptions<EngineOptions> engine,
     TimeProvider clock,
     ILogger<DemoFeed> logger) : BackgroundService
 {
+    // NAVs move every minute rather than every business day, so that holdings visibly move while someone watches.
+    private static readonly TimeSpan NavUpdateInterval = TimeSpan.FromMinutes(1);
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        var traffic = new DemoTraffic(settings.Customers, settings.Seed, clock.GetUtcNow().ToUnixTimeSeconds().ToString("x"));
-        foreach (var record in traffic.Onboarding(clock.GetUtcNow()))
+        var start = clock.GetUtcNow();
+        var simulator = new CoreBankingSimulator(new SimulationOptions
+        {
+            Customers = settings.Customers,
+            Seed = settings.Seed,
+            // A new prefix on each start: against a kept cluster, the same eventIds again would be taken as replays.
+            RunId = $"demo-{start.ToUnixTimeSeconds():x}",
+            Currency = engine.Value.BaseCurrency,
+            NavUpdateInterval = NavUpdateInterval,
+        });
+        foreach (var record in simulator.Onboarding(start))
         {
             await ProduceAsync(record, stoppingToken);
         }
@@ -26,11 +41,14 @@ public sealed class DemoFeed(
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1 / Math.Max(0.1, settings.EventsPerSecond)), clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            await ProduceAsync(traffic.Next(clock.GetUtcNow()), stoppingToken);
+            foreach (var record in simulator.Next(clock.GetUtcNow()))
+            {
+                await ProduceAsync(record, stoppingToken);
+            }
         }
     }
 
-    private Task ProduceAsync(DemoTraffic.Record record, CancellationToken cancellation) =>
+    private Task ProduceAsync(SimulatedRecord record, CancellationToken cancellation) =>
         producer.ProduceAsync(record.Topic, new Message<byte[]?, byte[]?>
         {
             Key = Encoding.UTF8.GetBytes(record.Key),

@@ -10,7 +10,7 @@ public sealed class DemoOptions
     public bool Enabled { get; set; } = true;
     /// <summary>How many simulated customers.</summary>
     public int Customers { get; set; } = 50;
-    /// <summary>The pace of the feed after the customers are registered.</summary>
+    /// <summary>The pace of the feed after the customers are registered, in everyday occurrences (one or a few records each) per second.</summary>
     public double EventsPerSecond { get; set; } = 5;
     /// <summary>The seed: the same seed gives the same events.</summary>
     public int Seed { get; set; } = 7;

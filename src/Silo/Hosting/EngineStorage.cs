@@ -1,5 +1,9 @@
 using Engagement.Advisors;
 using Engagement.Silo.Storage;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
 
 namespace Engagement.Silo.Hosting;
 
@@ -15,7 +19,7 @@ public static class EngineStorage
         foreach (var name in Durable)
         {
             _ = options.Provider == StorageKind.Memory
-                ? silo.AddMemoryGrainStorage(name)
+                ? silo.AddMemoryGrainStorage(name, UseOrleansSerializer)
                 : silo.AddAzureTableGrainStorage(name, table =>
                 {
                     table.ConnectionString = options.ConnectionString;
@@ -25,4 +29,9 @@ public static class EngineStorage
         // Live-stream subscriptions belong to open SSE connections: they need not outlive the process.
         return silo.AddMemoryGrainStorage("PubSubStore").AddMemoryStreams(AdvisorStreams.Provider);
     }
+
+    // The memory provider copies every write with Newtonsoft JSON (type names, reference tracking) unless told otherwise:
+    // that was most of the ingest's CPU and garbage. The state types carry generated Orleans serializers; use those.
+    private static void UseOrleansSerializer(OptionsBuilder<MemoryGrainStorageOptions> options) =>
+        options.Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Engagement.Testing;
 
 namespace Engagement.EndToEndTests.Support;
 
@@ -21,21 +22,18 @@ internal sealed class EngineProcess : IAsyncDisposable
 
     public static async Task<EngineProcess> StartAsync(IDictionary<string, string?> settings)
     {
-        var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
+        var environment = LocalEngine.DefaultSettings();
+        environment["Kafka:SessionTimeoutMs"] = "6000";
+        foreach (var (key, value) in settings)
+        {
+            environment[key] = value;
+        }
+        var baseUrl = environment["Urls"]!;
         var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "Engagement.Silo.dll"))
         {
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-        };
-        var environment = new Dictionary<string, string?>(settings)
-        {
-            ["Urls"] = baseUrl,
-            ["Demo:Enabled"] = "false",
-            ["Orleans:SiloPort"] = FreePort.Next().ToString(),
-            ["Orleans:GatewayPort"] = FreePort.Next().ToString(),
-            ["Kafka:SessionTimeoutMs"] = "6000",
-            ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in environment)
         {

@@ -4,8 +4,7 @@ using System.Text.Json;
 using Engagement.Api;
 using Engagement.Api.Auth;
 using Engagement.Silo.Hosting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
+using Engagement.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Engagement.EndToEndTests.Support;
@@ -29,27 +28,15 @@ internal sealed class TestEngine : IAsyncDisposable
     public static async Task<TestEngine> StartAsync(IDictionary<string, string?> settings, TimeProvider? clock = null,
         Action<IServiceCollection>? services = null)
     {
-        var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
-        var engine = await EngineHost.BuildAsync([], builder =>
+        // A short session: a test that restarts an engine rejoins the group in seconds.
+        var merged = new Dictionary<string, string?> { ["Kafka:SessionTimeoutMs"] = "6000" };
+        foreach (var (key, value) in settings)
         {
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Urls"] = baseUrl,
-                ["Demo:Enabled"] = "false",
-                ["Orleans:SiloPort"] = FreePort.Next().ToString(),
-                ["Orleans:GatewayPort"] = FreePort.Next().ToString(),
-                ["Kafka:SessionTimeoutMs"] = "6000",
-                ["Logging:LogLevel:Default"] = "Warning",
-            });
-            builder.Configuration.AddInMemoryCollection(settings);
-            if (clock is not null)
-            {
-                builder.Services.AddSingleton(clock);
-            }
-            services?.Invoke(builder.Services);
-        });
+            merged[key] = value;
+        }
+        var engine = await LocalEngine.BuildAsync(merged, clock, services);
         await engine.App.StartAsync();
-        var started = new TestEngine(engine, baseUrl);
+        var started = new TestEngine(engine, engine.BaseUrl());
         await Eventually.MatchAsync(() => started.StatusAsync("/health/ready"), s => s == 200, TimeSpan.FromSeconds(30), "ingest to be ready");
         return started;
     }

@@ -1,11 +1,12 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Engagement.EndToEndTests.Support;
+namespace Engagement.Testing;
 
-/// <summary>Free loopback ports for the servers a test starts.</summary>
-internal static class FreePort
+/// <summary>Free loopback ports for the servers a test or a benchmark starts.</summary>
+public static class FreePort
 {
+    /// <summary>A port that was free a moment ago.</summary>
     public static int Next()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

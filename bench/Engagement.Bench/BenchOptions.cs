@@ -1,0 +1,59 @@
+using System.Globalization;
+
+namespace Engagement.Bench;
+
+/// <summary>The size and shape of one benchmark run.</summary>
+public sealed record BenchOptions
+{
+    /// <summary>The command line's help.</summary>
+    public const string Usage = """
+        usage: bash bench/run.sh [--smoke] [--customers N] [--occurrences-per-customer N] [--partitions N] [--seed S]
+          --customers N                  simulated customers (default 100000; --smoke: 500)
+          --occurrences-per-customer N   everyday occurrences per customer after onboarding (default 6, about 11 records a customer in all)
+          --partitions N                 partitions of each input topic (default 32)
+          --seed S                       the simulator's seed (default 42)
+        """;
+
+    /// <summary>How many customers the workload has.</summary>
+    public int Customers { get; init; } = 100_000;
+
+    /// <summary>Everyday occurrences per customer after their four onboarding records.</summary>
+    public int OccurrencesPerCustomer { get; init; } = 6;
+
+    /// <summary>Partitions of each input topic.</summary>
+    /// <remarks>The embedded broker keeps about 5 MiB per partition: enough partitions keep the whole workload readable twice.</remarks>
+    public int Partitions { get; init; } = 32;
+
+    /// <summary>The simulator's seed: the same seed gives the same workload.</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>A run small enough to check that the harness works.</summary>
+    public static BenchOptions Smoke { get; } = new() { Customers = 500 };
+
+    /// <summary>Reads the command line; null when it asks for help or is not understood.</summary>
+    public static BenchOptions? Parse(string[] args)
+    {
+        var options = args.Contains("--smoke") ? Smoke : new BenchOptions();
+        var rest = args.Where(a => a != "--smoke").ToArray();
+        for (var i = 0; i < rest.Length; i += 2)
+        {
+            if (i + 1 >= rest.Length || !int.TryParse(rest[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1)
+            {
+                return null;
+            }
+            options = rest[i] switch
+            {
+                "--customers" => options with { Customers = value },
+                "--occurrences-per-customer" => options with { OccurrencesPerCustomer = value },
+                "--partitions" => options with { Partitions = value },
+                "--seed" => options with { Seed = value },
+                _ => null,
+            };
+            if (options is null)
+            {
+                return null;
+            }
+        }
+        return options;
+    }
+}

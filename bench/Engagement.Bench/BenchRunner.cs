@@ -1,0 +1,34 @@
+using System.Runtime.InteropServices;
+using Engagement.Silo.Kafka;
+
+namespace Engagement.Bench;
+
+/// <summary>One benchmark run: an embedded broker, the workload produced into it once, then every measurement in turn.</summary>
+public static class BenchRunner
+{
+    /// <summary>Runs every measurement and returns their figures and checks.</summary>
+    public static async Task<BenchContext> RunAsync(BenchOptions options, TextWriter progress, CancellationToken cancellation)
+    {
+        using var broker = EmbeddedKafkaBroker.Start();
+        var workload = await Workload.ProduceAsync(broker.BootstrapServers, options, progress, cancellation);
+        var context = new BenchContext(workload, progress);
+        context.Figures.Add(new Figure("date", DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'")));
+        context.Figures.Add(new Figure("machine",
+            $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC"));
+        context.Figures.Add(new Figure("workload",
+            $"{workload.CustomerIds.Count:N0} customers, {workload.Records:N0} records ({workload.CustomerEvents:N0} customer events, {workload.NavUpdates:N0} NAV updates), {options.Partitions} partitions per topic"));
+
+        IMeasurement[] measurements =
+        [
+            new BareConsumerMeasurement(),
+            new EngineIngestMeasurement(),
+            new PendingMeasurement("storage ratio", "durable storage not yet available"),
+            new PendingMeasurement("latency p50/p99", "triggers not yet available"),
+        ];
+        foreach (var measurement in measurements)
+        {
+            await measurement.MeasureAsync(context, cancellation);
+        }
+        return context;
+    }
+}

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using Engagement.Customers;
+using Engagement.Silo.Ingest;
+using Engagement.Silo.Kafka;
+using Engagement.Simulator;
+using Engagement.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Engagement.Bench;
+
+/// <summary>What one engine run over the workload measured.</summary>
+/// <param name="Elapsed">From the ingest's group assignment until every record was durably applied.</param>
+/// <param name="EventsPerSecond">Records over <paramref name="Elapsed"/>.</param>
+/// <param name="HeapBytesPerCustomer">Managed heap growth, after full collections, per customer.</param>
+/// <param name="WorkingSetBytesPerCustomer">Process working-set growth per customer.</param>
+/// <param name="GcPauseShare">The share of <paramref name="Elapsed"/> the process spent paused for garbage collection.</param>
+/// <param name="EventsApplied">The sum of every customer's <c>eventsApplied</c>.</param>
+/// <param name="DeadLettered">Records on the dead-letter topic.</param>
+public sealed record EngineIngestResult(
+    TimeSpan Elapsed, double EventsPerSecond, double HeapBytesPerCustomer, double WorkingSetBytesPerCustomer, double GcPauseShare,
+    long EventsApplied, long DeadLettered);
+
+/// <summary>Runs the whole engine in this process over the workload, as one new consumer group, and measures it.</summary>
+/// <remarks>Shared by every measurement of the engine: each passes the settings it measures (storage, rules).</remarks>
+public static class EngineIngestRun
+{
+    private static readonly TimeSpan CommitPollInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan StallLimit = TimeSpan.FromSeconds(120);
+    private const int CountingConcurrency = 64;
+
+    /// <summary>Starts the engine, waits until its committed offsets reach the end of every input partition, measures
+    /// memory, counts what every customer applied, and stops the engine.</summary>
+    public static async Task<EngineIngestResult> RunAsync(Workload workload, IDictionary<string, string?> settings, TextWriter progress,
+        CancellationToken cancellation)
+    {
+        var groupId = $"bench-engine-{Guid.NewGuid():N}";
+        var engine = await LocalEngine.BuildAsync(new Dictionary<string, string?>(settings)
+        {
+            ["Kafka:BootstrapServers"] = workload.BootstrapServers,
+            ["Kafka:GroupId"] = groupId,
+        });
+        await using (engine)
+        {
+            var (heapBefore, workingSetBefore) = Memory();
+            var status = engine.App.Services.GetRequiredService<IngestStatus>();
+            var starting = engine.App.StartAsync(cancellation);
+            while (!status.Consuming)
+            {
+                if (starting.IsFaulted || starting.IsCanceled)
+                {
+                    await starting;
+                }
+                await Task.Delay(1, cancellation);
+            }
+            var assignedAt = Stopwatch.GetTimestamp();
+            var pausedBefore = GC.GetTotalPauseDuration();
+            await starting;
+            await WaitUntilCommittedAsync(workload, groupId, progress, cancellation);
+            var elapsed = Stopwatch.GetElapsedTime(assignedAt);
+            var paused = GC.GetTotalPauseDuration() - pausedBefore;
+
+            var (heapAfter, workingSetAfter) = Memory();
+            var applied = await CountAppliedAsync(engine.App.Services.GetRequiredService<IGrainFactory>(), workload.CustomerIds, cancellation);
+            using var probe = new KafkaProbe(workload.BootstrapServers);
+            var deadLettered = probe.Watermarks(new KafkaOptions().DeadLetterTopic).Sum(w => w.High);
+            await engine.App.StopAsync(CancellationToken.None);
+
+            var customers = (double)workload.CustomerIds.Count;
+            return new EngineIngestResult(elapsed, workload.Records / elapsed.TotalSeconds,
+                (heapAfter - heapBefore) / customers, (workingSetAfter - workingSetBefore) / customers,
+                paused / elapsed, applied, deadLettered);
+        }
+    }
+
+    // Committed offsets move only once everything before them is durably applied: the engine's own "done" signal.
+    // Polled on a thread of its own: the probe's calls block, and the engine under test needs every pool thread.
+    private static Task WaitUntilCommittedAsync(Workload workload, string groupId, TextWriter progress, CancellationToken cancellation) =>
+        Task.Factory.StartNew(() =>
+        {
+            using var probe = new KafkaProbe(workload.BootstrapServers, groupId);
+            var ends = workload.Ends.ToDictionary(e => e.TopicPartition, e => e.Offset.Value);
+            var reporter = new ProgressReporter(progress, "engine: records durably applied", workload.Records);
+            var last = -1L;
+            var lastMovedAt = Stopwatch.GetTimestamp();
+            while (true)
+            {
+                var done = probe.Committed(ends.Keys).Sum(c => Math.Min(c.Value, ends[c.Key]));
+                reporter.Report(done);
+                if (done == workload.Records)
+                {
+                    return;
+                }
+                if (done != last)
+                {
+                    (last, lastMovedAt) = (done, Stopwatch.GetTimestamp());
+                }
+                else if (Stopwatch.GetElapsedTime(lastMovedAt) > StallLimit)
+                {
+                    throw new TimeoutException($"The engine's committed offsets stayed at {done:N0} of {workload.Records:N0} records for {StallLimit.TotalSeconds:0} s.");
+                }
+                cancellation.WaitHandle.WaitOne(CommitPollInterval);
+                cancellation.ThrowIfCancellationRequested();
+            }
+        }, cancellation, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private static async Task<long> CountAppliedAsync(IGrainFactory grains, IReadOnlyList<string> customerIds, CancellationToken cancellation)
+    {
+        long applied = 0;
+        await Parallel.ForEachAsync(customerIds, new ParallelOptions { MaxDegreeOfParallelism = CountingConcurrency, CancellationToken = cancellation },
+            async (customerId, _) =>
+            {
+                if (await grains.GetGrain<ICustomerGrain>(customerId).GetViewAsync() is { } view)
+                {
+                    Interlocked.Add(ref applied, view.EventsApplied);
+                }
+            });
+        return applied;
+    }
+
+    private static (long Heap, long WorkingSet) Memory()
+    {
+        var heap = GC.GetTotalMemory(forceFullCollection: true);
+        return (heap, Environment.WorkingSet);
+    }
+}

@@ -1,0 +1,85 @@
+using Confluent.Kafka;
+using Engagement.Silo.Kafka;
+using Engagement.Simulator;
+
+namespace Engagement.Bench;
+
+/// <summary>The records of one run: simulated core-banking traffic, produced once into the broker before any
+/// measurement, so that every measurement reads exactly the same records.</summary>
+public sealed class Workload
+{
+    // Onboarding is one moment; the everyday traffic spreads over three business days, so NAVs move and short deposits mature.
+    private static readonly DateTimeOffset Start = new(2026, 1, 5, 9, 0, 0, TimeSpan.FromHours(8));
+    private static readonly TimeSpan BusinessSpan = TimeSpan.FromDays(3);
+
+    private Workload(string bootstrapServers, IReadOnlyList<TopicPartitionOffset> ends, long navUpdates, IReadOnlyList<string> customerIds)
+    {
+        BootstrapServers = bootstrapServers;
+        Ends = ends;
+        NavUpdates = navUpdates;
+        CustomerIds = customerIds;
+        Records = ends.Sum(e => e.Offset.Value);
+    }
+
+    /// <summary>The broker holding the records.</summary>
+    public string BootstrapServers { get; }
+
+    /// <summary>The end (high watermark) of every input partition.</summary>
+    public IReadOnlyList<TopicPartitionOffset> Ends { get; }
+
+    /// <summary>Every record on the input topics.</summary>
+    public long Records { get; }
+
+    /// <summary>The records that are NAV updates, applied to products rather than customers.</summary>
+    public long NavUpdates { get; }
+
+    /// <summary>The records that are customer events.</summary>
+    public long CustomerEvents => Records - NavUpdates;
+
+    /// <summary>Every simulated customer.</summary>
+    public IReadOnlyList<string> CustomerIds { get; }
+
+    /// <summary>Creates the topics, produces the simulated traffic and checks that the broker kept all of it.</summary>
+    public static async Task<Workload> ProduceAsync(string bootstrapServers, BenchOptions options, TextWriter progress,
+        CancellationToken cancellation)
+    {
+        var engine = new KafkaOptions();
+        await KafkaTopics.EnsureAsync(bootstrapServers,
+            CoreBankingTopics.All.Select(t => new KafkaTopicSpec(t, options.Partitions))
+                .Append(new KafkaTopicSpec(engine.DeadLetterTopic))
+                .Append(new KafkaTopicSpec(engine.TriggersTopic)),
+            cancellation);
+
+        var simulator = new CoreBankingSimulator(new SimulationOptions { Customers = options.Customers, Seed = options.Seed });
+        var occurrences = (long)options.Customers * options.OccurrencesPerCustomer;
+        var plan = new SimulationPlan { Start = Start, Occurrences = occurrences, Step = BusinessSpan / occurrences };
+        long sent;
+        using (var sink = new KafkaRecordSink(bootstrapServers))
+        {
+            sent = await SimulationRunner.RunAsync(simulator, plan, sink, progress, cancellation);
+        }
+        cancellation.ThrowIfCancellationRequested();
+
+        using var probe = new KafkaProbe(bootstrapServers);
+        var ends = new List<TopicPartitionOffset>();
+        long navUpdates = 0;
+        foreach (var topic in CoreBankingTopics.All)
+        {
+            foreach (var (partition, low, high) in probe.Watermarks(topic))
+            {
+                if (low > 0)
+                {
+                    throw new InvalidOperationException(
+                        $"The embedded broker dropped the oldest {low:N0} records of {partition}: run with more --partitions.");
+                }
+                ends.Add(new TopicPartitionOffset(partition, high));
+                navUpdates += topic == CoreBankingTopics.Products ? high : 0;
+            }
+        }
+        var workload = new Workload(bootstrapServers, ends, navUpdates,
+            Enumerable.Range(1, options.Customers).Select(CoreBankingSimulator.CustomerId).ToList());
+        return workload.Records == sent
+            ? workload
+            : throw new InvalidOperationException($"Sent {sent:N0} records but the broker holds {workload.Records:N0}.");
+    }
+}

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Measures the engine against a bare Kafka consumer on the embedded broker, in one run.
+#   bash bench/run.sh                      100,000 customers
+#   bash bench/run.sh --smoke              500 customers, a quick check that the harness works
+#   bash bench/run.sh --customers 20000    any other size; --help lists every option
+# Figures go to stdout, one per line; progress goes to stderr every few seconds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+exec dotnet run -c Release --project bench/Engagement.Bench -- "$@"

@@ -1,0 +1,24 @@
+using Engagement.Bench;
+using Engagement.EndToEndTests.Support;
+
+namespace Engagement.EndToEndTests.Bench;
+
+/// <summary>Keeps the benchmark working: its measurement code over a few hundred customers; nothing here is timed.</summary>
+[Collection(EngineCollection.Name)]
+public sealed class BenchSmokeTests
+{
+    [Fact]
+    public async Task A_small_run_reports_every_figure_and_the_engine_applies_every_event_exactly_once()
+    {
+        var run = await BenchRunner.RunAsync(BenchOptions.Smoke with { Customers = 300 }, TextWriter.Null, CancellationToken.None);
+
+        Assert.Equal(run.Workload.CustomerEvents, run.EventsApplied);
+        Assert.Equal(0, run.DeadLettered);
+        Assert.True(run.Workload.NavUpdates > 0 && run.Workload.CustomerEvents > 300 * 4);
+        Assert.Equal(
+            ["date", "machine", "workload", "bare consumer", "engine ingest", "ingest ratio", "engine GC pauses", "memory per active customer",
+             "working set per active customer", "events applied", "storage ratio", "latency p50/p99"],
+            run.Figures.Select(f => f.Name));
+        Assert.All(run.Figures, f => Assert.False(string.IsNullOrWhiteSpace(f.Value)));
+    }
+}
