@@ -28,7 +28,8 @@ public sealed class ProductGrain(
         if (Latest() is { } nav)
         {
             // Grain calls must start on the activation's own scheduler, so the fan-out is chunked rather than Parallel.
-            foreach (var holders in state.State.Holders.Chunk(FanOutConcurrency))
+            // A snapshot: holders may come and go while the fan-out awaits (the grain is reentrant).
+            foreach (var holders in state.State.Holders.ToList().Chunk(FanOutConcurrency))
             {
                 await Task.WhenAll(holders.Select(customerId => GrainFactory.GetGrain<ICustomerGrain>(customerId).ApplyNavAsync(nav)));
             }

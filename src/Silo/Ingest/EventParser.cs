@@ -9,12 +9,12 @@ public sealed class EventParser(string baseCurrency)
     private const string NavType = "product.nav_updated";
 
     /// <summary>Parses and validates one record.</summary>
-    public ParsedRecord Parse(string? key, ReadOnlySpan<byte> value)
+    public ParsedRecord Parse(string? key, ReadOnlyMemory<byte> value)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(value.ToArray());
+            document = JsonDocument.Parse(value);
         }
         catch (JsonException)
         {

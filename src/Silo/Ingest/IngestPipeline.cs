@@ -3,6 +3,8 @@ using Confluent.Kafka;
 using Engagement.Customers;
 using Engagement.Events;
 using Engagement.Products;
+using Engagement.Silo.Kafka;
+using Microsoft.Extensions.Options;
 
 namespace Engagement.Silo.Ingest;
 
@@ -12,9 +14,12 @@ public sealed class IngestPipeline(
     IGrainFactory grains,
     EventParser parser,
     DeadLetterPublisher deadLetters,
+    IOptions<KafkaOptions> options,
     TimeProvider clock,
     ILogger<IngestPipeline> logger)
 {
+    private readonly SemaphoreSlim _applySlots = new(options.Value.MaxConcurrentApplies);
+
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan LongestRetryDelay = TimeSpan.FromSeconds(5);
 
@@ -111,10 +116,18 @@ public sealed class IngestPipeline(
         }
     }
 
-    private static async Task RunAfter(Task previous, Func<Task> work)
+    private async Task RunAfter(Task previous, Func<Task> work)
     {
         await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        await work();
+        await _applySlots.WaitAsync();
+        try
+        {
+            await work();
+        }
+        finally
+        {
+            _applySlots.Release();
+        }
     }
 
     private Task RetryAsync(Func<Task> attempt, CancellationToken cancellation) =>

@@ -24,6 +24,9 @@ public sealed class KafkaOptions
     public int MaxBatchSize { get; set; } = 2_000;
     /// <summary>How many batches may be applied at once; later batches of a customer wait for its earlier ones.</summary>
     public int MaxBatchesInFlight { get; set; } = 4;
+    /// <summary>How many customer or product applies may run at once across all batches: enough to keep storage busy,
+    /// few enough that no grain call waits long in a queue (a call that times out is retried and adds work).</summary>
+    public int MaxConcurrentApplies { get; set; } = 256;
     /// <summary>The name of the cluster incarnation, part of each customer's offset watermark key.</summary>
     /// <remarks>Offsets mean nothing across clusters: the embedded broker starts empty, so it gets a fresh name each start.</remarks>
     public string ClusterName { get; set; } = "default";
