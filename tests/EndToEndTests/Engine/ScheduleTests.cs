@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Engagement.EndToEndTests.Support;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Engagement.EndToEndTests.Engine;
+
+/// <summary>Quiet customers are woken by the silo clock: due dates fire once, on the wall clock, without any event.</summary>
+[Collection(EngineCollection.Name)]
+public sealed class ScheduleTests(EngineFixture fixture)
+{
+    private readonly string _run = Guid.NewGuid().ToString("N")[..8];
+
+    [Fact]
+    public async Task A_quiet_customer_gets_the_birthday_reminder_once_as_the_clock_moves_through_the_days()
+    {
+        var start = DateTimeOffset.UtcNow;
+        var clock = new FakeTimeProvider(start);
+        await using var engine = await TestEngine.StartAsync(fixture.EngineSettings($"clock-{_run}"), clock);
+        using var producer = new TestProducer(fixture.BootstrapServers);
+        var c = $"B-{_run}";
+        var birthday = DateOnly.FromDateTime(start.UtcDateTime.AddDays(4));
+        var birthDate = new DateOnly(1980, birthday.Month, birthday.Day);
+        await producer.SendAsync("cb.customers", c,
+            $$"""{"eventId":"{{c}}-1","type":"customer.registered","customerId":"{{c}}","occurredAt":"{{Json.Stamp(start)}}","name":"Quiet","advisorId":"A1","birthDate":"{{birthDate:yyyy-MM-dd}}"}""");
+        await engine.CustomerAfterAsync(c, 1);
+
+        for (var day = 1; day <= 6; day++)
+        {
+            clock.Advance(TimeSpan.FromDays(1));
+            var expected = clock.GetUtcNow() >= Midnight(birthday).AddDays(-1) ? 1 : 0;
+            await Eventually.MatchAsync(() => BirthdaysAsync(engine, c), n => n == expected, TimeSpan.FromSeconds(20), $"{expected} birthday triggers on day {day}");
+        }
+        var triggers = await TriggersAsync(engine, c);
+        var reminder = Assert.Single(triggers, t => t.GetProperty("type").GetString() == "customer.birthday");
+        Assert.Equal(Midnight(birthday).AddDays(-1), reminder.GetProperty("occurredAt").GetDateTimeOffset());
+        Assert.Equal($"The customer's birthday is on {birthday:yyyy-MM-dd}, tomorrow: send greetings.", reminder.GetProperty("explanation").GetString());
+    }
+
+    private static DateTimeOffset Midnight(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+    private static async Task<int> BirthdaysAsync(TestEngine engine, string customerId) =>
+        (await TriggersAsync(engine, customerId)).Count(t => t.GetProperty("type").GetString() == "customer.birthday");
+
+    private static async Task<List<JsonElement>> TriggersAsync(TestEngine engine, string customerId) =>
+        (await engine.GetJsonAsync($"/api/customers/{customerId}/triggers"))!.Value.EnumerateArray().ToList();
+}
