@@ -13,7 +13,7 @@ namespace Engagement.Api.Apis;
 public static class CustomersApi
 {
     private const int DefaultLedgerLimit = 50;
-    private const int MaxLedgerLimit = 200;
+    private const int MaxLedgerLimit = 500;
 
     /// <summary>Maps <c>/api/customers/{customerId}</c>.</summary>
     public static IEndpointRouteBuilder MapCustomersApi(this IEndpointRouteBuilder app)

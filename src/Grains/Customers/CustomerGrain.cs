@@ -1,5 +1,6 @@
 using Engagement.Advisors;
 using Engagement.Events;
+using Engagement.Points;
 using Engagement.Products;
 using Engagement.Rules;
 using Engagement.Rules.Triggers;
@@ -18,6 +19,7 @@ public sealed class CustomerGrain(
     [PersistentState("customer", StorageNames.Customers)] IPersistentState<CustomerState> state,
     CustomerRules rules,
     ITriggerPublisher publisher,
+    ILedgerArchive archive,
     TimeProvider clock) : Grain, ICustomerGrain
 {
     private const int ConflictAttempts = 3;
@@ -27,7 +29,7 @@ public sealed class CustomerGrain(
     /// <inheritdoc />
     public async Task<IReadOnlyList<EventRejection>> ApplyAsync(IReadOnlyList<CustomerEvent> events)
     {
-        await DeliverOutboxAsync();
+        await FlushAsync();
         for (var attempt = 1; ; attempt++)
         {
             var rejections = new List<EventRejection>();
@@ -62,7 +64,7 @@ public sealed class CustomerGrain(
                 DeactivateOnIdle();
                 throw;
             }
-            await DeliverOutboxAsync();
+            await FlushAsync();
             return rejections;
         }
     }
@@ -74,7 +76,7 @@ public sealed class CustomerGrain(
         {
             await SaveOrDeactivateAsync();
         }
-        await DeliverOutboxAsync();
+        await FlushAsync();
     }
 
     /// <inheritdoc />
@@ -84,7 +86,7 @@ public sealed class CustomerGrain(
         {
             await SaveOrDeactivateAsync();
         }
-        await DeliverOutboxAsync();
+        await FlushAsync();
     }
 
     /// <inheritdoc />
@@ -107,8 +109,20 @@ public sealed class CustomerGrain(
     }
 
     /// <inheritdoc />
-    public Task<PointsView?> GetPointsAsync(int limit) =>
-        Task.FromResult(state.State.Exists ? CustomerViews.PointsOf(state.State.Points, limit) : null);
+    public async Task<PointsView?> GetPointsAsync(int limit)
+    {
+        if (!state.State.Exists)
+        {
+            return null;
+        }
+        var points = state.State.Points;
+        var entries = points.Ledger.AsEnumerable().Reverse().Concat(points.ToArchive.AsEnumerable().Reverse()).Take(limit).ToList();
+        if (entries.Count < limit && entries.LastOrDefault() is { Sequence: > 1 } oldest)
+        {
+            entries.AddRange(await archive.ReadAsync(CustomerId, oldest.Sequence, limit - entries.Count));
+        }
+        return CustomerViews.PointsOf(points.Balance, entries);
+    }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<Trigger>?> GetTriggersAsync() =>
@@ -128,6 +142,7 @@ public sealed class CustomerGrain(
         if (!repeated)
         {
             await SaveOrDeactivateAsync();
+            await FlushAsync();
         }
         return new RedemptionResult(answer.Accepted, answer.Balance);
     }
@@ -140,7 +155,7 @@ public sealed class CustomerGrain(
             return null;
         }
         await SaveOrDeactivateAsync();
-        await DeliverOutboxAsync();
+        await FlushAsync();
         return updated;
     }
 
@@ -176,9 +191,17 @@ public sealed class CustomerGrain(
         }
     }
 
-    // The outbox was written with the state: delivering it again after a crash repeats the same triggerIds, never new ones.
-    private async Task DeliverOutboxAsync()
+    // The outbox and the entries leaving the ledger were written with the state: after a crash they are delivered
+    // again with the same triggerIds and entry numbers, never as new ones.
+    private async Task FlushAsync()
     {
+        var leaving = state.State.Points.ToArchive;
+        if (leaving.Count > 0)
+        {
+            var archived = leaving.ToList();
+            await archive.AppendAsync(CustomerId, archived);
+            leaving.RemoveRange(0, archived.Count);
+        }
         var outbox = state.State.Triggers.Outbox;
         if (outbox.Count == 0)
         {

@@ -29,10 +29,9 @@ public static class CustomerViews
             openTriggers, state.EventsApplied, state.LastEventAt);
     }
 
-    /// <summary>The points balance and the newest <paramref name="limit"/> ledger entries, newest first.</summary>
-    public static PointsView PointsOf(PointsState points, int limit) =>
-        new(points.Balance, points.Ledger.AsEnumerable().Reverse().Take(limit)
-            .Select(e => new LedgerEntryView(e.EntryId, e.EventId, e.Kind, e.Points, e.BalanceAfter, e.At)).ToList());
+    /// <summary>The points balance with ledger entries given newest first.</summary>
+    public static PointsView PointsOf(long balance, IEnumerable<LedgerEntry> newestFirst) =>
+        new(balance, newestFirst.Select(e => new LedgerEntryView(e.EntryId, e.EventId, e.Kind, e.Points, e.BalanceAfter, e.At)).ToList());
 
     private static HoldingView HoldingOf(string productId, HoldingState h)
     {

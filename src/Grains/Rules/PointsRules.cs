@@ -87,7 +87,9 @@ public static class PointsRules
         points.Ledger.Add(entry);
         if (points.Ledger.Count > settings.LedgerEntriesKept)
         {
-            points.Ledger.RemoveRange(0, points.Ledger.Count - settings.LedgerEntriesKept);
+            var leaving = points.Ledger.Count - settings.LedgerEntriesKept;
+            points.ToArchive.AddRange(points.Ledger.Take(leaving));
+            points.Ledger.RemoveRange(0, leaving);
         }
         return entry;
     }

@@ -34,8 +34,8 @@ public sealed class RuleSettings
 
     /// <summary>How many recent eventIds a customer remembers besides its offset watermarks.</summary>
     public int RecentEventIdsKept { get; set; } = 256;
-    /// <summary>How many ledger entries stay in the customer's state.</summary>
-    public int LedgerEntriesKept { get; set; } = 200;
+    /// <summary>How many ledger entries stay in the customer's state; older ones move to the ledger archive.</summary>
+    public int LedgerEntriesKept { get; set; } = 50;
     /// <summary>How many redemption answers are remembered for idempotent retries.</summary>
     public int RedemptionsKept { get; set; } = 1000;
     /// <summary>How many earning events are remembered for exact reversal.</summary>

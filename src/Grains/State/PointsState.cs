@@ -20,6 +20,8 @@ public sealed class PointsState
     [Id(5)] public Dictionary<string, string> PendingReversals { get; set; } = new(StringComparer.Ordinal);
     /// <summary>The answers given to recent redemptions, oldest first, so a repeated redemptionId gets the same answer.</summary>
     [Id(6)] public List<RedemptionAnswer> Redemptions { get; set; } = [];
+    /// <summary>Entries that left the ledger in state and are still to be written to the archive, oldest first.</summary>
+    [Id(7)] public List<LedgerEntry> ToArchive { get; set; } = [];
 }
 
 /// <summary>The answer once given to a redemption.</summary>
@@ -37,7 +39,11 @@ public sealed record LedgerEntry(
     [property: Id(2)] LedgerEntryKind Kind,
     [property: Id(3)] long Points,
     [property: Id(4)] long BalanceAfter,
-    [property: Id(5)] DateTimeOffset At);
+    [property: Id(5)] DateTimeOffset At)
+{
+    /// <summary>The entry's number in the customer's ledger: entry ids are <c>L</c> and this number.</summary>
+    public long Sequence => long.Parse(EntryId.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture);
+}
 
 /// <summary>What one event earned.</summary>
 [GenerateSerializer, Immutable, Alias("Engagement.Earning")]

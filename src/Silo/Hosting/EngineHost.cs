@@ -1,4 +1,5 @@
 using Engagement.Api;
+using Engagement.Points;
 using Engagement.Rules;
 using Engagement.Rules.Triggers;
 using Engagement.Silo.Schedule;
@@ -65,6 +66,11 @@ public static class EngineHost
         services.AddSingleton(configuration.GetSection("Rules").Get<RuleSettings>() ?? new RuleSettings());
         services.AddSingleton(configuration.GetSection("Triggers").Get<TriggerSettings>() ?? new TriggerSettings());
         services.AddSingleton<CustomerRules>();
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        services.AddSingleton(storage);
+        services.AddSingleton<ILedgerArchive>(storage.Provider == StorageKind.Memory
+            ? new MemoryLedgerArchive()
+            : new AzureTableLedgerArchive(storage));
         services.TryAddSingleton<ITriggerPublisher, KafkaTriggerPublisher>();
         services.Configure<ScheduleOptions>(configuration.GetSection(ScheduleOptions.Section));
         services.AddSingleton<DueClock>();

@@ -93,7 +93,7 @@ public sealed class ApiTests(EngineFixture fixture) : IAsyncLifetime
         Assert.Equal(10, concurrent.Count(r => r.Status == 200));
         Assert.Equal(2, concurrent.Count(r => r.Status == 409));
 
-        var points = await GetAsync($"/api/customers/{Customer}/points?limit=200", token);
+        var points = await GetAsync($"/api/customers/{Customer}/points?limit=500", token);
         Assert.Equal(0, points.GetProperty("balance").GetInt64());
         var redeemed = points.GetProperty("entries").EnumerateArray().Where(e => Str(e, "kind") == "redeem").ToList();
         Assert.Equal(11, redeemed.Count);
@@ -177,7 +177,7 @@ public sealed class ApiTests(EngineFixture fixture) : IAsyncLifetime
     [Theory]
     [InlineData("GET", "/api/customers/bad%20id", null)]
     [InlineData("GET", "/api/customers/{c}/points?limit=0", null)]
-    [InlineData("GET", "/api/customers/{c}/points?limit=201", null)]
+    [InlineData("GET", "/api/customers/{c}/points?limit=501", null)]
     [InlineData("GET", "/api/advisors/{a}/triggers?status=pending", null)]
     [InlineData("POST", "/api/customers/{c}/points/redemptions", """{"points":5}""")]
     [InlineData("POST", "/api/customers/{c}/points/redemptions", """{"redemptionId":"R","points":0}""")]

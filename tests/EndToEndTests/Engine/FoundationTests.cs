@@ -117,6 +117,27 @@ public sealed class FoundationTests(EngineFixture fixture) : IAsyncLifetime
         Assert.Equal(200, await _engine.StatusAsync("/health/live"));
     }
 
+    [Fact]
+    public async Task Older_ledger_entries_are_kept_in_their_own_rows_and_read_back_in_order()
+    {
+        var c = $"L-{_run}";
+        var at = DateTimeOffset.UtcNow;
+        for (var i = 1; i <= 60; i++)
+        {
+            await _producer.SendAsync("cb.transactions", c, Json.Posted($"{c}-{i}", c, at.AddSeconds(i), "CC-1", "debit", "card_purchase", 10m * i, null));
+        }
+        await _engine.CustomerAfterAsync(c, 60);
+
+        var points = await Eventually.MatchAsync(() => _engine.GetJsonAsync($"/api/customers/{c}/points?limit=500"),
+            p => p!.Value.GetProperty("entries").GetArrayLength() == 60, TimeSpan.FromSeconds(20), "all 60 ledger entries");
+        var entries = points!.Value.GetProperty("entries").EnumerateArray().ToList();
+        // floor(10 × i × 0.1) = i points for the i-th purchase; the balance after it is 1 + 2 + … + i.
+        Assert.Equal(Enumerable.Range(1, 60).Reverse().Select(i => ($"L{i}", $"{c}-{i}", (long)i, (long)(i * (i + 1) / 2))),
+            entries.Select(e => (e.GetProperty("entryId").GetString()!, e.GetProperty("eventId").GetString()!,
+                e.GetProperty("points").GetInt64(), e.GetProperty("balanceAfter").GetInt64())));
+        Assert.Equal(1830, points.Value.GetProperty("balance").GetInt64());
+    }
+
     private static JsonElement Account(JsonElement state, string accountId) =>
         state.GetProperty("accounts").EnumerateArray().Single(a => a.GetProperty("accountId").GetString() == accountId);
 }

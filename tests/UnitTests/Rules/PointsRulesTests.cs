@@ -72,7 +72,7 @@ public sealed class PointsRulesTests
     }
 
     [Fact]
-    public void The_ledger_in_state_is_bounded()
+    public void The_ledger_in_state_is_bounded_and_older_entries_wait_for_the_archive()
     {
         var settings = new RuleSettings { LedgerEntriesKept = 3 };
         var points = new PointsState();
@@ -82,5 +82,6 @@ public sealed class PointsRulesTests
         }
         Assert.Equal(15, points.Balance);
         Assert.Equal(["L3", "L4", "L5"], points.Ledger.Select(e => e.EntryId));
+        Assert.Equal(["L1", "L2"], points.ToArchive.Select(e => e.EntryId));
     }
 }
