@@ -12,8 +12,8 @@ namespace Engagement.Products;
 public sealed class ProductGrain(
     [PersistentState("product", StorageNames.Products)] IPersistentState<ProductState> state) : Grain, IProductGrain
 {
+    private readonly SerialStateWriter<ProductState> _writer = new(state);
     private const int FanOutConcurrency = 64;
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
 
     /// <inheritdoc />
     public async Task UpdateNavAsync(NavUpdated update)
@@ -22,7 +22,7 @@ public sealed class ProductGrain(
         {
             state.State.Nav = update.Nav;
             state.State.AsOf = update.AsOf;
-            await WriteAsync();
+            await _writer.WriteAsync(this);
         }
         // A replayed update fans out again: a crash may have cut the first fan-out short, and holders ignore stale NAVs.
         if (Latest() is { } nav)
@@ -41,7 +41,7 @@ public sealed class ProductGrain(
     {
         if (state.State.Holders.Add(customerId))
         {
-            await WriteAsync();
+            await _writer.WriteAsync(this);
         }
         return Latest();
     }
@@ -51,23 +51,11 @@ public sealed class ProductGrain(
     {
         if (state.State.Holders.Remove(customerId))
         {
-            await WriteAsync();
+            await _writer.WriteAsync(this);
         }
     }
 
     private ProductNav? Latest() =>
         state.State is { Nav: { } nav, AsOf: { } asOf } ? new ProductNav(this.GetPrimaryKeyString(), nav, asOf) : null;
 
-    private async Task WriteAsync()
-    {
-        await _writeGate.WaitAsync();
-        try
-        {
-            await state.WriteOrForgetAsync(this);
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
-    }
 }

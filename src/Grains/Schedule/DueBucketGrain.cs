@@ -11,8 +11,8 @@ namespace Engagement.Schedule;
 public sealed class DueBucketGrain(
     [PersistentState("bucket", StorageNames.Schedule)] IPersistentState<DueBucketState> state) : Grain, IDueBucketGrain
 {
+    private readonly SerialStateWriter<DueBucketState> _writer = new(state);
     private const int WakeConcurrency = 64;
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
 
     /// <inheritdoc />
     public async Task AddAsync(string customerId, DateTimeOffset dueAt)
@@ -22,7 +22,7 @@ public sealed class DueBucketGrain(
             return;
         }
         state.State.Due[customerId] = dueAt;
-        await WriteAsync();
+        await _writer.WriteAsync(this);
     }
 
     /// <inheritdoc />
@@ -37,21 +37,9 @@ public sealed class DueBucketGrain(
         var woken = due.Count(d => ((ICollection<KeyValuePair<string, DateTimeOffset>>)state.State.Due).Remove(d));
         if (woken > 0)
         {
-            await WriteAsync();
+            await _writer.WriteAsync(this);
         }
         return state.State.Due.Count == 0;
     }
 
-    private async Task WriteAsync()
-    {
-        await _writeGate.WaitAsync();
-        try
-        {
-            await state.WriteOrForgetAsync(this);
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
-    }
 }
