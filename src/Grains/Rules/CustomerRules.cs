@@ -44,6 +44,10 @@ public sealed class CustomerRules(RuleSettings settings, TriggerSettings trigger
         state.Activity.FirstEventAt = state.Activity.FirstEventAt is { } first && first <= e.OccurredAt ? first : e.OccurredAt;
         state.Applied.Add(e, settings.RecentEventIdsKept);
 
+        if (e is AdvisorAssigned or CustomerRegistered)
+        {
+            TriggerFiring.FollowAdvisor(state, triggers);
+        }
         var candidates = EventTriggers.For(state, e).ToList();
         if (e is TransactionPosted posted)
         {

@@ -172,6 +172,11 @@ public sealed class ApiTests(EngineFixture fixture) : IAsyncLifetime
             b => b.GetArrayLength() == 1, TimeSpan.FromSeconds(10), "the new advisor's book");
         Assert.Equal(Customer, Str(book[0], "customerId"));
         Assert.Empty((await GetAsync($"/api/advisors/{Advisor}/customers", _engine.Token(Roles.Advisor, Advisor))).EnumerateArray());
+
+        var moved = await Eventually.MatchAsync(() => GetAsync($"/api/advisors/{newAdvisor}/triggers?status=open", _engine.Token(Roles.Advisor, newAdvisor)),
+            inbox => inbox.GetArrayLength() == 1, TimeSpan.FromSeconds(10), "the open trigger to follow the customer");
+        Assert.Equal(("customer.onboarding", newAdvisor), (Str(moved[0], "type"), Str(moved[0], "advisorId")));
+        Assert.Empty((await GetAsync($"/api/advisors/{Advisor}/triggers?status=open", _engine.Token(Roles.Advisor, Advisor))).EnumerateArray());
     }
 
     [Theory]

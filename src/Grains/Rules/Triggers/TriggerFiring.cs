@@ -91,6 +91,17 @@ public static class TriggerFiring
         return updated;
     }
 
+    /// <summary>Moves the customer's open triggers to their current advisor (a new version each, so the new advisor's
+    /// inbox and <c>eng.triggers</c> get them); the old advisor drops them when the customer leaves their book.</summary>
+    public static void FollowAdvisor(CustomerState state, TriggerSettings settings)
+    {
+        var advisorId = state.Profile.AdvisorId ?? Unassigned;
+        foreach (var trigger in state.Triggers.Triggers.Where(t => t.IsOpen && t.AdvisorId != advisorId).ToList())
+        {
+            Replace(state, trigger with { AdvisorId = advisorId, Version = trigger.Version + 1 }, settings);
+        }
+    }
+
     /// <summary>Whether an outcome means the customer was actually spoken to.</summary>
     public static bool IsContact(OutcomeKind outcome) =>
         outcome is OutcomeKind.Reached or OutcomeKind.Opportunity or OutcomeKind.Won or OutcomeKind.Lost;

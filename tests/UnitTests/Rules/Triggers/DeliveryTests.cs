@@ -55,7 +55,7 @@ public sealed class DeliveryTests
     }
 
     [Fact]
-    public void A_customer_without_advisor_goes_to_the_unassigned_queue_until_one_is_assigned()
+    public void A_customer_without_advisor_goes_to_the_unassigned_queue_until_one_is_assigned_and_open_triggers_follow()
     {
         var onboarding = Assert.Single(_kit.Apply(Registered("e1", T0, advisorId: null)));
         Assert.Equal("unassigned", onboarding.AdvisorId);
@@ -63,7 +63,8 @@ public sealed class DeliveryTests
         _kit.Apply(Assigned("e2", T0.AddDays(1), "A9"));
         var overdue = Assert.Single(_kit.Apply(Overdue("e3", T0.AddDays(2), "L-1", 5, 3_000m)));
         Assert.Equal("A9", overdue.AdvisorId);
-        Assert.Equal("unassigned", _kit.Single(TriggerTypes.Onboarding).AdvisorId);
+        var moved = _kit.Single(TriggerTypes.Onboarding);
+        Assert.Equal((onboarding.TriggerId, "A9", 2), (moved.TriggerId, moved.AdvisorId, moved.Version));
     }
 
     [Fact]
