@@ -1,23 +1,32 @@
 namespace Engagement.Bench;
 
 /// <summary>What the measurements of one run share: the workload, the baseline, the figures and the checks so far.</summary>
-public sealed class BenchContext(Workload workload, TextWriter progress)
+public sealed class BenchContext(Workload workload, BenchOptions options, TextWriter progress)
 {
     /// <summary>The records every measurement reads.</summary>
     public Workload Workload => workload;
 
+    /// <summary>The run's options.</summary>
+    public BenchOptions Options => options;
+
     /// <summary>Where progress lines go.</summary>
     public TextWriter Progress => progress;
 
-    /// <summary>The bare consumer's events per second over the workload: the baseline of every ratio.</summary>
+    /// <summary>The bare consumer's events per second over the workload: the baseline of the ingest ratio.</summary>
     public double? BaselineEventsPerSecond { get; set; }
 
-    /// <summary>The customer events the engine applied, summed over every customer's <c>eventsApplied</c>.</summary>
-    public long? EventsApplied { get; set; }
+    /// <summary>What each engine run applied.</summary>
+    public List<AppliedCount> Applied { get; } = [];
 
-    /// <summary>The records the engine sent to the dead-letter topic.</summary>
-    public long? DeadLettered { get; set; }
+    /// <summary>Whether every engine run applied every customer event exactly once and dead-lettered nothing.</summary>
+    public bool Exact => Applied.Count > 0 && Applied.All(a => a.EventsApplied == workload.CustomerEvents && a.DeadLettered == 0);
 
     /// <summary>The figures so far, in order.</summary>
     public List<Figure> Figures { get; } = [];
 }
+
+/// <summary>What one engine run applied.</summary>
+/// <param name="Run">Which run: its grain storage.</param>
+/// <param name="EventsApplied">The sum of every customer's <c>eventsApplied</c>.</param>
+/// <param name="DeadLettered">The records on the dead-letter topic.</param>
+public sealed record AppliedCount(string Run, long EventsApplied, long DeadLettered);

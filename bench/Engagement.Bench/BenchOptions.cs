@@ -7,11 +7,12 @@ public sealed record BenchOptions
 {
     /// <summary>The command line's help.</summary>
     public const string Usage = """
-        usage: bash bench/run.sh [--smoke] [--customers N] [--occurrences-per-customer N] [--partitions N] [--seed S]
+        usage: bash bench/run.sh [--smoke] [--customers N] [--occurrences-per-customer N] [--partitions N] [--seed S] [--latency-seconds N]
           --customers N                  simulated customers (default 100000; --smoke: 500)
           --occurrences-per-customer N   everyday occurrences per customer after onboarding (default 6, about 11 records a customer in all)
           --partitions N                 partitions of each input topic (default 32)
           --seed S                       the simulator's seed (default 42)
+          --latency-seconds N            how long the latency probe produces (default 30; --smoke: 5)
         """;
 
     /// <summary>How many customers the workload has.</summary>
@@ -27,8 +28,11 @@ public sealed record BenchOptions
     /// <summary>The simulator's seed: the same seed gives the same workload.</summary>
     public int Seed { get; init; } = 42;
 
+    /// <summary>How long the trigger latency probe produces, in seconds.</summary>
+    public int LatencySeconds { get; init; } = 30;
+
     /// <summary>A run small enough to check that the harness works.</summary>
-    public static BenchOptions Smoke { get; } = new() { Customers = 500 };
+    public static BenchOptions Smoke { get; } = new() { Customers = 500, LatencySeconds = 5 };
 
     /// <summary>Reads the command line; null when it asks for help or is not understood.</summary>
     public static BenchOptions? Parse(string[] args)
@@ -47,6 +51,7 @@ public sealed record BenchOptions
                 "--occurrences-per-customer" => options with { OccurrencesPerCustomer = value },
                 "--partitions" => options with { Partitions = value },
                 "--seed" => options with { Seed = value },
+                "--latency-seconds" => options with { LatencySeconds = value },
                 _ => null,
             };
             if (options is null)

@@ -11,7 +11,7 @@ public static class BenchRunner
     {
         using var broker = EmbeddedKafkaBroker.Start();
         var workload = await Workload.ProduceAsync(broker.BootstrapServers, options, progress, cancellation);
-        var context = new BenchContext(workload, progress);
+        var context = new BenchContext(workload, options, progress);
         context.Figures.Add(new Figure("date", DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'")));
         context.Figures.Add(new Figure("machine",
             $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC"));
@@ -22,8 +22,7 @@ public static class BenchRunner
         [
             new BareConsumerMeasurement(),
             new EngineIngestMeasurement(),
-            new PendingMeasurement("storage ratio", "durable storage not yet available"),
-            new PendingMeasurement("latency p50/p99", "triggers not yet available"),
+            new DurableStorageMeasurement(),
         ];
         foreach (var measurement in measurements)
         {

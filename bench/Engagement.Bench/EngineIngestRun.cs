@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Engagement.Customers;
+using Engagement.Silo.Hosting;
 using Engagement.Silo.Ingest;
 using Engagement.Silo.Kafka;
 using Engagement.Simulator;
@@ -29,9 +30,10 @@ public static class EngineIngestRun
     private const int CountingConcurrency = 64;
 
     /// <summary>Starts the engine, waits until its committed offsets reach the end of every input partition, measures
-    /// memory, counts what every customer applied, and stops the engine.</summary>
+    /// memory, counts what every customer applied, runs <paramref name="whileUp"/> (if any) against the engine still
+    /// running, and stops the engine.</summary>
     public static async Task<EngineIngestResult> RunAsync(Workload workload, IDictionary<string, string?> settings, TextWriter progress,
-        CancellationToken cancellation)
+        CancellationToken cancellation, Func<RunningEngine, EngineIngestResult, Task>? whileUp = null)
     {
         var groupId = $"bench-engine-{Guid.NewGuid():N}";
         var engine = await LocalEngine.BuildAsync(new Dictionary<string, string?>(settings)
@@ -63,12 +65,17 @@ public static class EngineIngestRun
             var applied = await CountAppliedAsync(engine.App.Services.GetRequiredService<IGrainFactory>(), workload.CustomerIds, cancellation);
             using var probe = new KafkaProbe(workload.BootstrapServers);
             var deadLettered = probe.Watermarks(new KafkaOptions().DeadLetterTopic).Sum(w => w.High);
-            await engine.App.StopAsync(CancellationToken.None);
 
             var customers = (double)workload.CustomerIds.Count;
-            return new EngineIngestResult(elapsed, workload.Records / elapsed.TotalSeconds,
+            var result = new EngineIngestResult(elapsed, workload.Records / elapsed.TotalSeconds,
                 (heapAfter - heapBefore) / customers, (workingSetAfter - workingSetBefore) / customers,
                 paused / elapsed, applied, deadLettered);
+            if (whileUp is not null)
+            {
+                await whileUp(engine, result);
+            }
+            await engine.App.StopAsync(CancellationToken.None);
+            return result;
         }
     }
 

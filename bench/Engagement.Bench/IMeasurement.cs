@@ -1,7 +1,7 @@
 namespace Engagement.Bench;
 
 /// <summary>One measurement of a benchmark run, over the run's workload; it adds its figures to the context.</summary>
-/// <remarks>A new figure (storage ratio, trigger latency) is one more implementation in <see cref="BenchRunner"/>'s list.</remarks>
+/// <remarks>A new figure is one more implementation in <see cref="BenchRunner"/>'s list.</remarks>
 public interface IMeasurement
 {
     /// <summary>Measures, reporting progress to <see cref="BenchContext.Progress"/>.</summary>

@@ -9,15 +9,16 @@ namespace Engagement.Bench;
 public sealed class Workload
 {
     // Onboarding is one moment; the everyday traffic spreads over three business days, so NAVs move and short deposits mature.
-    private static readonly DateTimeOffset Start = new(2026, 1, 5, 9, 0, 0, TimeSpan.FromHours(8));
     private static readonly TimeSpan BusinessSpan = TimeSpan.FromDays(3);
 
-    private Workload(string bootstrapServers, IReadOnlyList<TopicPartitionOffset> ends, long navUpdates, IReadOnlyList<string> customerIds)
+    private Workload(string bootstrapServers, IReadOnlyList<TopicPartitionOffset> ends, long navUpdates, IReadOnlyList<string> customerIds,
+        IReadOnlyDictionary<string, string> advisors)
     {
         BootstrapServers = bootstrapServers;
         Ends = ends;
         NavUpdates = navUpdates;
         CustomerIds = customerIds;
+        Advisors = advisors;
         Records = ends.Sum(e => e.Offset.Value);
     }
 
@@ -39,6 +40,9 @@ public sealed class Workload
     /// <summary>Every simulated customer.</summary>
     public IReadOnlyList<string> CustomerIds { get; }
 
+    /// <summary>The advisor of every customer that has one at the end of the workload, by customerId.</summary>
+    public IReadOnlyDictionary<string, string> Advisors { get; }
+
     /// <summary>Creates the topics, produces the simulated traffic and checks that the broker kept all of it.</summary>
     public static async Task<Workload> ProduceAsync(string bootstrapServers, BenchOptions options, TextWriter progress,
         CancellationToken cancellation)
@@ -52,11 +56,16 @@ public sealed class Workload
 
         var simulator = new CoreBankingSimulator(new SimulationOptions { Customers = options.Customers, Seed = options.Seed });
         var occurrences = (long)options.Customers * options.OccurrencesPerCustomer;
-        var plan = new SimulationPlan { Start = Start, Occurrences = occurrences, Step = BusinessSpan / occurrences };
+        // The three days end about now, as live traffic would: were they months old, the engine's wall-clock rules
+        // (dormancy, reviews, follow-ups) would find every customer overdue and fire triggers no live feed would.
+        var start = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero).ToOffset(TimeSpan.FromHours(8)) - BusinessSpan;
+        var plan = new SimulationPlan { Start = start, Occurrences = occurrences, Step = BusinessSpan / occurrences };
         long sent;
-        using (var sink = new KafkaRecordSink(bootstrapServers))
+        AdvisorBookSink book;
+        using (var kafka = new KafkaRecordSink(bootstrapServers))
         {
-            sent = await SimulationRunner.RunAsync(simulator, plan, sink, progress, cancellation);
+            book = new AdvisorBookSink(kafka);
+            sent = await SimulationRunner.RunAsync(simulator, plan, book, progress, cancellation);
         }
         cancellation.ThrowIfCancellationRequested();
 
@@ -77,7 +86,7 @@ public sealed class Workload
             }
         }
         var workload = new Workload(bootstrapServers, ends, navUpdates,
-            Enumerable.Range(1, options.Customers).Select(CoreBankingSimulator.CustomerId).ToList());
+            Enumerable.Range(1, options.Customers).Select(CoreBankingSimulator.CustomerId).ToList(), book.Advisors);
         return workload.Records == sent
             ? workload
             : throw new InvalidOperationException($"Sent {sent:N0} records but the broker holds {workload.Records:N0}.");

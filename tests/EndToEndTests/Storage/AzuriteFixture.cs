@@ -1,21 +1,16 @@
 using Engagement.Silo.Storage;
+using Engagement.Testing;
 
 namespace Engagement.EndToEndTests.Storage;
 
-/// <summary>One Azurite for a test collection: installed if need be, on a free port, with its data in a temporary
-/// folder that is deleted afterwards. Tests isolate themselves with tables of their own (<see cref="NewTableName"/>).</summary>
+/// <summary>One Azurite for a test collection (a <see cref="TemporaryAzurite"/>). Tests isolate themselves with
+/// tables of their own (<see cref="NewTableName"/>).</summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
-    // npm ci on a fresh machine downloads a few hundred packages.
-    private static readonly TimeSpan InstallAndStartDeadline = TimeSpan.FromMinutes(5);
-
-    private AzuriteProcess? _azurite;
+    private TemporaryAzurite? _azurite;
 
     /// <summary>The folder that holds the repository's package.json and node_modules.</summary>
     public string RepositoryRoot { get; } = AzuriteProcess.FindRepositoryRoot();
-
-    /// <summary>Azurite's data folder for this fixture.</summary>
-    public string DataFolder { get; } = NewTemporaryFolder();
 
     /// <summary>The connection string of the running Azurite.</summary>
     public string ConnectionString => Azurite.ConnectionString;
@@ -23,22 +18,16 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// <summary>The port the running Azurite listens on.</summary>
     public int TablePort => Azurite.TablePort;
 
-    private AzuriteProcess Azurite => _azurite ?? throw new InvalidOperationException("Azurite has not started.");
+    private TemporaryAzurite Azurite => _azurite ?? throw new InvalidOperationException("Azurite has not started.");
 
     /// <summary>A table name no other test uses.</summary>
-    public static string NewTableName() => $"t{Guid.NewGuid():N}";
+    public static string NewTableName() => TemporaryAzurite.NewTableName();
 
     /// <summary>A new, empty folder under the temporary folder, for Azurite's data.</summary>
-    public static string NewTemporaryFolder() =>
-        Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"engagement-azurite-{Guid.NewGuid():N}")).FullName;
+    public static string NewTemporaryFolder() => TemporaryAzurite.NewTemporaryFolder();
 
     /// <inheritdoc />
-    public async Task InitializeAsync()
-    {
-        using var deadline = new CancellationTokenSource(InstallAndStartDeadline);
-        await AzuriteProcess.EnsureInstalledAsync(RepositoryRoot, deadline.Token);
-        _azurite = await AzuriteProcess.StartOnFreePortAsync(RepositoryRoot, DataFolder, deadline.Token);
-    }
+    public async Task InitializeAsync() => _azurite = await TemporaryAzurite.StartAsync();
 
     /// <inheritdoc />
     public async Task DisposeAsync()
@@ -47,7 +36,6 @@ public sealed class AzuriteFixture : IAsyncLifetime
         {
             await _azurite.DisposeAsync();
         }
-        Directory.Delete(DataFolder, recursive: true);
     }
 }
 

@@ -1,0 +1,73 @@
+using Azure.Data.Tables;
+using Engagement.Silo.Kafka;
+using Engagement.Testing;
+
+namespace Engagement.Bench;
+
+/// <summary>The engine with its default, durable grain state on Azure Table Storage (an Azurite of the bench's own):
+/// its sustained rate against bare table upserts of same-size entities at the same concurrency on the same Azurite
+/// (the storage ratio), its trigger latency at half that rate, and its memory per active customer.</summary>
+public sealed class DurableStorageMeasurement : IMeasurement
+{
+    // The customer grains' partitions are "customer_00" to "customer_ff": the first eight are a fair sample of sizes.
+    private const string SampledPartitions = "PartitionKey ge 'customer_00' and PartitionKey le 'customer_07'";
+
+    /// <summary>Enough upserts for a steady rate, few enough to take seconds rather than minutes.</summary>
+    private const int MaxBaselineUpserts = 50_000;
+
+    /// <inheritdoc />
+    public async Task MeasureAsync(BenchContext context, CancellationToken cancellation)
+    {
+        var workload = context.Workload;
+        await using var azurite = await TemporaryAzurite.StartAsync(cancellation);
+        var table = TemporaryAzurite.NewTableName();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "AzureTable",
+            ["Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Storage:TableName"] = table,
+        };
+        LatencyResult? latency = null;
+        var engine = await EngineIngestRun.RunAsync(workload, settings, context.Progress, cancellation, async (running, result) =>
+            latency = await TriggerLatencyProbe.MeasureAsync(running, workload, result.EventsPerSecond / 2,
+                TimeSpan.FromSeconds(context.Options.LatencySeconds), context.Progress, cancellation));
+        context.Applied.Add(new AppliedCount("durable state", engine.EventsApplied, engine.DeadLettered));
+
+        var entityBytes = await MeanCustomerStateBytesAsync(azurite.ConnectionString, table, cancellation);
+        var concurrency = new KafkaOptions().MaxConcurrentApplies;
+        var upserts = (int)Math.Min(workload.CustomerEvents, MaxBaselineUpserts);
+        var baseline = await TableUpsertBaseline.MeasureAsync(azurite.ConnectionString, workload.CustomerIds, entityBytes, upserts,
+            concurrency, context.Progress, cancellation);
+
+        context.Figures.Add(new Figure("engine durable ingest",
+            $"{engine.EventsPerSecond:N0} events/s (grain state on Azure Table Storage in Azurite; {workload.Records:N0} records durably applied in {engine.Elapsed.TotalSeconds:N1} s)"));
+        context.Figures.Add(new Figure("bare table upserts",
+            $"{baseline:N0} upserts/s ({upserts:N0} entities of {entityBytes:N0} bytes, the engine's mean customer state, {concurrency} at a time)"));
+        context.Figures.Add(new Figure("storage ratio", $"{engine.EventsPerSecond / baseline:0.00}"));
+        if (latency is { } l)
+        {
+            context.Figures.Add(new Figure("latency",
+                $"p50 {Ms(l.Percentile(0.50))} ms, p90 {Ms(l.Percentile(0.90))} ms, p99 {Ms(l.Percentile(0.99))} ms, max {Ms(l.Percentile(1))} ms " +
+                $"(produce to the advisor's SSE stream; {l.Latencies.Count:N0} of {l.Timed:N0} timed triggers received, at {l.EventsPerSecond:N0} events/s)"));
+        }
+        context.Figures.Add(new Figure("memory per active customer",
+            $"{engine.HeapBytesPerCustomer:N0} bytes (durable run: managed heap after full GC, all customers active vs before the silo started, ÷ customers)"));
+        context.Figures.Add(new Figure("working set per active customer", $"{engine.WorkingSetBytesPerCustomer:N0} bytes (process working set, same points)"));
+    }
+
+    private static async Task<int> MeanCustomerStateBytesAsync(string connectionString, string table, CancellationToken cancellation)
+    {
+        var client = new TableClient(connectionString, table);
+        long bytes = 0, entities = 0;
+        await foreach (var entity in client.QueryAsync<TableEntity>(SampledPartitions, cancellationToken: cancellation))
+        {
+            bytes += entity.Select(p => p.Value).OfType<byte[]>().Sum(chunk => (long)chunk.Length);
+            entities++;
+        }
+        return entities == 0
+            ? throw new InvalidOperationException("The engine stored no customer state in the sampled partitions.")
+            : (int)(bytes / entities);
+    }
+
+    private static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("N1", System.Globalization.CultureInfo.InvariantCulture);
+}
