@@ -8,16 +8,22 @@ using Orleans.Streams;
 namespace Engagement.Advisors;
 
 /// <summary>One advisor's inbox, book and metrics; pushes every new or changed trigger to the advisor's live stream.</summary>
+/// <remarks>Reentrant so that the customers delivering to one advisor at the same moment share one write of the inbox:
+/// every call changes the state before its first await, then waits for a write that covers the change.</remarks>
+[Reentrant]
 public sealed class AdvisorGrain(
     [PersistentState("advisor", StorageNames.Advisors)] IPersistentState<AdvisorState> state) : Grain, IAdvisorGrain
 {
+    private readonly List<InboxChange> _unpushed = [];
     private IAsyncStream<InboxChange>? _live;
+    private CoalescedWrites? _writes;
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _live = this.GetStreamProvider(AdvisorStreams.Provider)
             .GetStream<InboxChange>(StreamId.Create(AdvisorStreams.Namespace, this.GetPrimaryKeyString()));
+        _writes = new CoalescedWrites(WriteAndPushAsync);
         return Task.CompletedTask;
     }
 
@@ -29,9 +35,8 @@ public sealed class AdvisorGrain(
         {
             return;
         }
-        await state.WriteOrForgetAsync(this);
-        // Live push is best effort: the inbox is the record, and a reconnecting client replays from it.
-        await _live!.OnNextBatchAsync(taken);
+        _unpushed.AddRange(taken);
+        await _writes!.WriteAsync();
     }
 
     /// <inheritdoc />
@@ -59,7 +64,7 @@ public sealed class AdvisorGrain(
     {
         if (state.State.Book.Add(customerId))
         {
-            await state.WriteOrForgetAsync(this);
+            await _writes!.WriteAsync();
         }
     }
 
@@ -75,11 +80,24 @@ public sealed class AdvisorGrain(
         });
         if (removed || moved.Count > 0)
         {
-            await state.WriteOrForgetAsync(this);
+            await _writes!.WriteAsync();
         }
     }
 
     /// <inheritdoc />
     [ReadOnly]
     public Task<IReadOnlyList<TriggerTypeMetrics>> GetMetricsAsync() => Task.FromResult(AdvisorInbox.Metrics(state.State));
+
+    // The changes go live in sequence order, once written: a push never runs ahead of the inbox it comes from.
+    private async Task WriteAndPushAsync()
+    {
+        var changes = _unpushed.ToList();
+        _unpushed.Clear();
+        await state.WriteOrForgetAsync(this);
+        if (changes.Count > 0)
+        {
+            // Live push is best effort: the inbox is the record, and a reconnecting client replays from it.
+            await _live!.OnNextBatchAsync(changes);
+        }
+    }
 }

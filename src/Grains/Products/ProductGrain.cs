@@ -12,8 +12,8 @@ namespace Engagement.Products;
 public sealed class ProductGrain(
     [PersistentState("product", StorageNames.Products)] IPersistentState<ProductState> state) : Grain, IProductGrain
 {
-    private readonly SerialStateWriter<ProductState> _writer = new(state);
     private const int FanOutConcurrency = 64;
+    private CoalescedWrites? _writes;
 
     /// <inheritdoc />
     public async Task UpdateNavAsync(NavUpdated update)
@@ -22,7 +22,7 @@ public sealed class ProductGrain(
         {
             state.State.Nav = update.Nav;
             state.State.AsOf = update.AsOf;
-            await _writer.WriteAsync(this);
+            await WriteAsync();
         }
         // A replayed update fans out again: a crash may have cut the first fan-out short, and holders ignore stale NAVs.
         if (Latest() is { } nav)
@@ -41,7 +41,7 @@ public sealed class ProductGrain(
     {
         if (state.State.Holders.Add(customerId))
         {
-            await _writer.WriteAsync(this);
+            await WriteAsync();
         }
         return Latest();
     }
@@ -51,11 +51,12 @@ public sealed class ProductGrain(
     {
         if (state.State.Holders.Remove(customerId))
         {
-            await _writer.WriteAsync(this);
+            await WriteAsync();
         }
     }
 
     private ProductNav? Latest() =>
         state.State is { Nav: { } nav, AsOf: { } asOf } ? new ProductNav(this.GetPrimaryKeyString(), nav, asOf) : null;
 
+    private Task WriteAsync() => (_writes ??= new CoalescedWrites(() => state.WriteOrForgetAsync(this))).WriteAsync();
 }

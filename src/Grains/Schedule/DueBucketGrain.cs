@@ -11,8 +11,8 @@ namespace Engagement.Schedule;
 public sealed class DueBucketGrain(
     [PersistentState("bucket", StorageNames.Schedule)] IPersistentState<DueBucketState> state) : Grain, IDueBucketGrain
 {
-    private readonly SerialStateWriter<DueBucketState> _writer = new(state);
     private const int WakeConcurrency = 64;
+    private CoalescedWrites? _writes;
 
     /// <inheritdoc />
     public async Task AddAsync(string customerId, DateTimeOffset dueAt)
@@ -22,7 +22,7 @@ public sealed class DueBucketGrain(
             return;
         }
         state.State.Due[customerId] = dueAt;
-        await _writer.WriteAsync(this);
+        await WriteAsync();
     }
 
     /// <inheritdoc />
@@ -37,9 +37,10 @@ public sealed class DueBucketGrain(
         var woken = due.Count(d => ((ICollection<KeyValuePair<string, DateTimeOffset>>)state.State.Due).Remove(d));
         if (woken > 0)
         {
-            await _writer.WriteAsync(this);
+            await WriteAsync();
         }
         return state.State.Due.Count == 0;
     }
 
+    private Task WriteAsync() => (_writes ??= new CoalescedWrites(() => state.WriteOrForgetAsync(this))).WriteAsync();
 }
