@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text.RegularExpressions;
 using Azure;
 using Azure.Data.Tables;
@@ -11,8 +12,9 @@ namespace Engagement.Silo.Storage;
 /// optimistic concurrency on its ETag.</summary>
 /// <remarks>
 /// A stale ETag surfaces as <see cref="InconsistentStateException"/> and is never retried here: the grain must re-read
-/// and re-apply. The state is serialized with Orleans' binary serializer and spread over binary properties of at most
-/// 64 KiB, Azure's per-property limit; a state over <see cref="MaxStateBytes"/> is refused with
+/// and re-apply. The state is serialized with Orleans' binary serializer, Brotli-compressed when that makes it smaller
+/// (<see cref="CodecProperty"/> says so), and spread over binary properties of at most 64 KiB, Azure's per-property
+/// limit; a state whose stored form is over <see cref="MaxStateBytes"/> is refused with
 /// <see cref="GrainStateTooLargeException"/>, never truncated.
 /// </remarks>
 public sealed partial class AzureTableGrainStorage : IGrainStorage
@@ -31,7 +33,24 @@ public sealed partial class AzureTableGrainStorage : IGrainStorage
     /// <summary>The chunks are the binary properties Data0, Data1, … in order.</summary>
     internal const string ChunkPropertyPrefix = "Data";
 
+    /// <summary>The string property naming the chunks' compression; absent when they hold the serialized state as is.</summary>
+    internal const string CodecProperty = "Codec";
+
+    /// <summary>The <see cref="CodecProperty"/> value of Brotli-compressed chunks.</summary>
+    internal const string BrotliCodec = "br";
+
+    /// <summary>The Int32 property holding the serialized state's length before compression.</summary>
+    internal const string RawLengthProperty = "RawLength";
+
     private const int MaxChunks = (MaxStateBytes + ChunkBytes - 1) / ChunkBytes;
+
+    // A recorded length past this is corruption, not a state: refuse it rather than allocate it.
+    private const int MaxRawBytes = 64 * 1024 * 1024;
+
+    // Quality 1 of 11: most of Brotli's gain on the repetitive state (trigger texts, ids, type names) for a few
+    // microseconds per kilobyte; a 22-bit window covers the largest state we store.
+    private const int BrotliQuality = 1;
+    private const int BrotliWindow = 22;
 
     private readonly string _name;
     private readonly TableClient _table;
@@ -91,7 +110,7 @@ public sealed partial class AzureTableGrainStorage : IGrainStorage
     /// <inheritdoc />
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
-        var entity = Serialize(grainState.State, stateName, grainId);
+        var (entity, _) = Serialize(grainState.State, stateName, grainId);
         await EnsureTableAsync(cancellationToken);
         Response response;
         if (grainState.ETag is null)
@@ -152,21 +171,28 @@ public sealed partial class AzureTableGrainStorage : IGrainStorage
         Reset(grainState);
     }
 
-    private TableEntity Serialize<T>(T state, string stateName, GrainId grainId)
+    private (TableEntity Entity, int Bytes) Serialize<T>(T state, string stateName, GrainId grainId)
     {
-        var bytes = _serializer.SerializeToArray(state);
+        var raw = _serializer.SerializeToArray(state);
+        var compressed = Compress(raw);
+        var bytes = compressed ?? raw;
         if (bytes.Length > MaxStateBytes)
         {
             throw new GrainStateTooLargeException(grainId.Type.ToString()!, stateName, bytes.Length, MaxStateBytes);
         }
         var entity = new TableEntity(TableKeys.PartitionKey(grainId), TableKeys.RowKey(grainId, stateName));
+        if (compressed is not null)
+        {
+            entity[CodecProperty] = BrotliCodec;
+            entity[RawLengthProperty] = raw.Length;
+        }
         var chunks = 0;
         for (var offset = 0; offset < bytes.Length; offset += ChunkBytes, chunks++)
         {
             entity[ChunkPropertyPrefix + chunks] = bytes.AsSpan(offset, Math.Min(ChunkBytes, bytes.Length - offset)).ToArray();
         }
         entity[ChunkCountProperty] = chunks;
-        return entity;
+        return (entity, bytes.Length);
     }
 
     private T Deserialize<T>(TableEntity entity, string stateName, GrainId grainId)
@@ -181,7 +207,14 @@ public sealed partial class AzureTableGrainStorage : IGrainStorage
         {
             chunks[i] = entity.GetBinary(ChunkPropertyPrefix + i) ?? throw Unreadable(stateName, grainId, $"chunk {i} is missing");
         }
-        var bytes = chunks.Length == 1 ? chunks[0] : chunks.SelectMany(chunk => chunk).ToArray();
+        var stored = chunks.Length == 1 ? chunks[0] : chunks.SelectMany(chunk => chunk).ToArray();
+        var bytes = entity.GetString(CodecProperty) switch
+        {
+            null => stored,
+            BrotliCodec => Decompress(stored, entity.GetInt32(RawLengthProperty))
+                           ?? throw Unreadable(stateName, grainId, "its compressed chunks do not decompress to their recorded length"),
+            var codec => throw Unreadable(stateName, grainId, $"its codec '{codec}' is unknown"),
+        };
         try
         {
             // A null state was written as null; the grain gets a fresh instance, as it would with no record.
@@ -191,6 +224,25 @@ public sealed partial class AzureTableGrainStorage : IGrainStorage
         {
             throw Unreadable(stateName, grainId, $"it does not deserialize as {typeof(T).Name}", e);
         }
+    }
+
+    // Null when compression would not make the state smaller (small or random-looking states).
+    private static byte[]? Compress(byte[] raw)
+    {
+        var compressed = new byte[raw.Length];
+        return BrotliEncoder.TryCompress(raw, compressed, out var written, BrotliQuality, BrotliWindow) && written < raw.Length
+            ? compressed.AsSpan(0, written).ToArray()
+            : null;
+    }
+
+    private static byte[]? Decompress(byte[] stored, int? rawLength)
+    {
+        if (rawLength is not (> 0 and <= MaxRawBytes))
+        {
+            return null;
+        }
+        var raw = new byte[rawLength.Value];
+        return BrotliDecoder.TryDecompress(stored, raw, out var written) && written == raw.Length ? raw : null;
     }
 
     // Orleans' own providers reset to a fresh instance, so a grain never sees null or the previous activation's state.

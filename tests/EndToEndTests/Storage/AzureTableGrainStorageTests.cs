@@ -153,6 +153,30 @@ public sealed class AzureTableGrainStorageTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_repetitive_state_over_the_limit_is_stored_compressed_under_it_and_reads_back_identical()
+    {
+        var storage = NewStorage();
+        var grain = Grain("C1001");
+        var written = new GrainState<SampleState>(Sample(string.Concat(Enumerable.Repeat("Term deposit TD-1 of 500,000.00 matures soon. ", 30_000))));
+        var rawLength = Serializer.SerializeToArray(written.State!).Length;
+        Assert.True(rawLength > AzureTableGrainStorage.MaxStateBytes);
+
+        await storage.WriteStateAsync(StateName, grain, written);
+
+        var entity = await ReadEntityAsync(grain);
+        Assert.Equal(AzureTableGrainStorage.BrotliCodec, entity.GetString(AzureTableGrainStorage.CodecProperty));
+        Assert.Equal(rawLength, entity.GetInt32(AzureTableGrainStorage.RawLengthProperty));
+        Assert.Equal(1, entity.GetInt32(AzureTableGrainStorage.ChunkCountProperty));
+        AssertSameState(written.State, (await ReadAsync(NewStorage(), grain)).State);
+
+        // Random bytes do not compress: stored as they are, in place of the compressed state.
+        written.State = Sample("random", payloadBytes: 100 * 1024);
+        await storage.WriteStateAsync(StateName, grain, written);
+        Assert.False((await ReadEntityAsync(grain)).ContainsKey(AzureTableGrainStorage.CodecProperty));
+        AssertSameState(written.State, (await ReadAsync(NewStorage(), grain)).State);
+    }
+
+    [Fact]
     public async Task A_state_that_shrinks_leaves_no_stale_chunks_behind()
     {
         var storage = NewStorage();
