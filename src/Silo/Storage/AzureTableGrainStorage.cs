@@ -11,6 +11,8 @@ namespace Engagement.Silo.Storage;
 /// <summary>Orleans grain storage on Azure Table Storage (or Azurite): one entity per grain state, written with
 /// optimistic concurrency on its ETag.</summary>
 /// <remarks>
+/// Writes that share a partition and arrive while another is in flight there go together as one entity group
+/// transaction (<see cref="PartitionWriteBatcher"/>); each still returns only once stored.
 /// A stale ETag surfaces as <see cref="InconsistentStateException"/> and is never retried here: the grain must re-read
 /// and re-apply. The state is serialized with Orleans' binary serializer, Brotli-compressed when that makes it smaller
 /// (<see cref="CodecProperty"/> says so), and spread over binary properties of at most 64 KiB, Azure's per-property
@@ -54,6 +56,7 @@ public sealed partial class AzureTableGrainStorage : IGrainStorage
 
     private readonly string _name;
     private readonly TableClient _table;
+    private readonly PartitionWriteBatcher _writes;
     private readonly Serializer _serializer;
     private readonly IActivatorProvider _activators;
     private readonly Lock _tableGate = new();
@@ -74,6 +77,7 @@ public sealed partial class AzureTableGrainStorage : IGrainStorage
         }
         _name = name;
         _table = new TableClient(options.ConnectionString, options.TableName);
+        _writes = new PartitionWriteBatcher(_table);
         _serializer = serializer;
         _activators = activators;
     }
@@ -110,34 +114,17 @@ public sealed partial class AzureTableGrainStorage : IGrainStorage
     /// <inheritdoc />
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
-        var (entity, _) = Serialize(grainState.State, stateName, grainId);
+        var (entity, bytes) = Serialize(grainState.State, stateName, grainId);
         await EnsureTableAsync(cancellationToken);
-        Response response;
-        if (grainState.ETag is null)
+        try
         {
-            try
-            {
-                response = await _table.AddEntityAsync(entity, cancellationToken);
-            }
-            catch (RequestFailedException e) when (e.Status == 409)
-            {
-                throw Conflict("write", stateName, grainId, grainState.ETag, e);
-            }
+            grainState.ETag = (await _writes.WriteAsync(entity, grainState.ETag is { } etag ? new ETag(etag) : null, bytes)).ToString();
         }
-        else
+        // An add finds the row taken (409), or a replace finds it changed (412) or cleared (404): another writer won.
+        catch (RequestFailedException e) when (grainState.ETag is null ? e.Status == 409 : e.Status is 412 or 404)
         {
-            try
-            {
-                response = await _table.UpdateEntityAsync(entity, new ETag(grainState.ETag), TableUpdateMode.Replace, cancellationToken);
-            }
-            // 412: someone wrote since our read; 404: someone cleared it.
-            catch (RequestFailedException e) when (e.Status is 412 or 404)
-            {
-                throw Conflict("write", stateName, grainId, grainState.ETag, e);
-            }
+            throw Conflict("write", stateName, grainId, grainState.ETag, e);
         }
-        grainState.ETag = response.Headers.ETag?.ToString()
-            ?? throw new InvalidOperationException($"Grain storage '{_name}': the table service returned no ETag for a write.");
         grainState.RecordExists = true;
     }
 
