@@ -166,7 +166,7 @@ public sealed class CustomerGrain(
         var next = rules.NextDue(state.State, clock.GetUtcNow());
         if (next is { } due && (state.State.ScheduledWakeAt is not { } scheduled || due < scheduled || scheduled <= clock.GetUtcNow()))
         {
-            await GrainFactory.GetGrain<IDueBucketGrain>(DueBuckets.KeyOf(due)).AddAsync(CustomerId, due);
+            await GrainFactory.GetGrain<IDueBucketGrain>(DueBuckets.KeyOf(due, CustomerId)).AddAsync(CustomerId, due);
             state.State.ScheduledWakeAt = due;
         }
         await SyncBookAsync();

@@ -5,7 +5,7 @@ using Orleans.Runtime;
 
 namespace Engagement.Schedule;
 
-/// <summary>One hour's wake-ups.</summary>
+/// <summary>One shard of one hour's wake-ups (see <see cref="DueBuckets"/>).</summary>
 /// <remarks>Reentrant: a customer being woken may schedule its next wake-up in this same bucket.</remarks>
 [Reentrant]
 public sealed class DueBucketGrain(

@@ -1,6 +1,6 @@
 namespace Engagement.Schedule;
 
-/// <summary>The customers due to be woken within one hour: one grain per hour, not one reminder per customer per date.</summary>
+/// <summary>The customers due to be woken within one hour, one of <see cref="DueBuckets.ShardsPerHour"/> shards of it: a few grains per hour, not one reminder per customer per date.</summary>
 [Alias("Engagement.IDueBucketGrain")]
 public interface IDueBucketGrain : IGrainWithStringKey
 {

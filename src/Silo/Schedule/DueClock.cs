@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace Engagement.Silo.Schedule;
 
-/// <summary>The silo clock: on each tick wakes the customers due by now, from the oldest hour bucket not yet emptied.</summary>
+/// <summary>The silo clock: on each tick wakes the customers due by now, from the oldest hour whose buckets are not yet all emptied.</summary>
 /// <remarks>Customers that go quiet are woken on the wall clock; active ones already run their clock rules on event time.</remarks>
 public sealed class DueClock(
     IGrainFactory grains,
@@ -38,7 +38,10 @@ public sealed class DueClock(
         var emptiedUpTo = cursor;
         for (var hour = cursor; hour <= now; hour = hour.AddHours(1))
         {
-            var empty = await grains.GetGrain<IDueBucketGrain>(DueBuckets.KeyOf(hour)).WakeAsync(now);
+            var at = hour;
+            var emptied = await Task.WhenAll(Enumerable.Range(0, DueBuckets.ShardsPerHour)
+                .Select(shard => grains.GetGrain<IDueBucketGrain>(DueBuckets.KeyOf(at, shard)).WakeAsync(now)));
+            var empty = emptied.All(e => e);
             if (empty && hour == emptiedUpTo && hour.AddHours(1) <= now)
             {
                 emptiedUpTo = hour.AddHours(1);
