@@ -216,11 +216,14 @@ public sealed class CustomerGrain(
         outbox.RemoveAll(t => pending.Contains(t));
     }
 
-    // The advisor's book follows the customer's current advisor.
+    // The advisor's book follows the customer's current advisor. A customer with no advisor joins the unassigned book
+    // once registered: records that overtake the registration on another topic would otherwise book them there for a
+    // moment, and each such moment rewrites that large book twice.
     private async Task SyncBookAsync()
     {
         var advisorId = state.State.Profile.AdvisorId ?? TriggerFiring.Unassigned;
-        if (state.State.BookedWith == advisorId)
+        if (state.State.BookedWith == advisorId
+            || (state.State.BookedWith is null && advisorId == TriggerFiring.Unassigned && state.State.Triggers.RegisteredOn is null))
         {
             return;
         }
