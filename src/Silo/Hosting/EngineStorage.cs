@@ -10,6 +10,10 @@ namespace Engagement.Silo.Hosting;
 /// <summary>Registers the grain storage providers the grains name.</summary>
 public static class EngineStorage
 {
+    // The pulling agents look for new live changes this often (Orleans' default is 100 ms, which an advisor's screen
+    // would show as lag); polling an empty in-memory queue costs next to nothing.
+    private static readonly TimeSpan LivePollPeriod = TimeSpan.FromMilliseconds(10);
+
     private static readonly string[] Durable = [StorageNames.Customers, StorageNames.Products, StorageNames.Advisors, StorageNames.Schedule];
 
     /// <summary>Adds storage for customers, products, advisors and the schedule as configured, and the live trigger streams.</summary>
@@ -27,7 +31,8 @@ public static class EngineStorage
                 });
         }
         // Live-stream subscriptions belong to open SSE connections: they need not outlive the process.
-        return silo.AddMemoryGrainStorage("PubSubStore").AddMemoryStreams(AdvisorStreams.Provider);
+        return silo.AddMemoryGrainStorage("PubSubStore").AddMemoryStreams(AdvisorStreams.Provider, streams => streams
+            .ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = LivePollPeriod)));
     }
 
     // The memory provider copies every write with Newtonsoft JSON (type names, reference tracking) unless told otherwise:
