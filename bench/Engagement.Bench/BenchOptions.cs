@@ -8,15 +8,20 @@ public sealed record BenchOptions
     /// <summary>The command line's help.</summary>
     public const string Usage = """
         usage: bash bench/run.sh [--smoke] [--customers N] [--occurrences-per-customer N] [--partitions N] [--seed S] [--latency-seconds N]
-          --customers N                  simulated customers (default 100000; --smoke: 500)
+          --customers N                  simulated customers (default 20000; --smoke: 500; the goal is 100000, see docs/PERFORMANCE.md)
           --occurrences-per-customer N   everyday occurrences per customer after onboarding (default 6, about 11 records a customer in all)
           --partitions N                 partitions of each input topic (default 32)
           --seed S                       the simulator's seed (default 42)
           --latency-seconds N            how long the latency probe produces (default 30; --smoke: 5)
         """;
 
+    /// <summary>The workload size the performance goals are set for.</summary>
+    public const int GoalCustomers = 100_000;
+
     /// <summary>How many customers the workload has.</summary>
-    public int Customers { get; init; } = 100_000;
+    /// <remarks>Not <see cref="GoalCustomers"/>: on a 2-core machine a run that size does not finish in 15 minutes, while
+    /// 20,000 takes about 7 (docs/PERFORMANCE.md says what limits it).</remarks>
+    public int Customers { get; init; } = 20_000;
 
     /// <summary>Everyday occurrences per customer after their four onboarding records.</summary>
     public int OccurrencesPerCustomer { get; init; } = 6;

@@ -18,6 +18,12 @@ public static class BenchRunner
         context.Figures.Add(new Figure("workload",
             $"{workload.CustomerIds.Count:N0} customers, {workload.Records:N0} records ({workload.CustomerEvents:N0} customer events, {workload.NavUpdates:N0} NAV updates), {options.Partitions} partitions per topic"));
 
+        if (options.Customers < BenchOptions.GoalCustomers)
+        {
+            context.Figures.Add(new Figure("note",
+                $"{options.Customers:N0} customers, not the goals' {BenchOptions.GoalCustomers:N0}: a run of {BenchOptions.GoalCustomers:N0} does not finish in 15 minutes on 2 cores (docs/PERFORMANCE.md)"));
+        }
+
         IMeasurement[] measurements =
         [
             new BareConsumerMeasurement(),

@@ -13,12 +13,12 @@ namespace Engagement.Bench;
 /// <param name="Elapsed">From the ingest's group assignment until every record was durably applied.</param>
 /// <param name="EventsPerSecond">Records over <paramref name="Elapsed"/>.</param>
 /// <param name="HeapBytesPerCustomer">Managed heap growth, after full collections, per customer.</param>
-/// <param name="WorkingSetBytesPerCustomer">Process working-set growth per customer.</param>
+/// <param name="WorkingSetBytes">The whole process's working set with every customer active.</param>
 /// <param name="GcPauseShare">The share of <paramref name="Elapsed"/> the process spent paused for garbage collection.</param>
 /// <param name="EventsApplied">The sum of every customer's <c>eventsApplied</c>.</param>
 /// <param name="DeadLettered">Records on the dead-letter topic.</param>
 public sealed record EngineIngestResult(
-    TimeSpan Elapsed, double EventsPerSecond, double HeapBytesPerCustomer, double WorkingSetBytesPerCustomer, double GcPauseShare,
+    TimeSpan Elapsed, double EventsPerSecond, double HeapBytesPerCustomer, long WorkingSetBytes, double GcPauseShare,
     long EventsApplied, long DeadLettered);
 
 /// <summary>Runs the whole engine in this process over the workload, as one new consumer group, and measures it.</summary>
@@ -43,7 +43,7 @@ public static class EngineIngestRun
         });
         await using (engine)
         {
-            var (heapBefore, workingSetBefore) = Memory();
+            var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
             var status = engine.App.Services.GetRequiredService<IngestStatus>();
             var starting = engine.App.StartAsync(cancellation);
             while (!status.Consuming)
@@ -61,14 +61,14 @@ public static class EngineIngestRun
             var elapsed = Stopwatch.GetElapsedTime(assignedAt);
             var paused = GC.GetTotalPauseDuration() - pausedBefore;
 
-            var (heapAfter, workingSetAfter) = Memory();
+            var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
             var applied = await CountAppliedAsync(engine.App.Services.GetRequiredService<IGrainFactory>(), workload.CustomerIds, cancellation);
             using var probe = new KafkaProbe(workload.BootstrapServers);
             var deadLettered = probe.Watermarks(new KafkaOptions().DeadLetterTopic).Sum(w => w.High);
 
             var customers = (double)workload.CustomerIds.Count;
             var result = new EngineIngestResult(elapsed, workload.Records / elapsed.TotalSeconds,
-                (heapAfter - heapBefore) / customers, (workingSetAfter - workingSetBefore) / customers,
+                (heapAfter - heapBefore) / customers, Environment.WorkingSet,
                 paused / elapsed, applied, deadLettered);
             if (whileUp is not null)
             {
@@ -122,11 +122,5 @@ public static class EngineIngestRun
                 }
             });
         return applied;
-    }
-
-    private static (long Heap, long WorkingSet) Memory()
-    {
-        var heap = GC.GetTotalMemory(forceFullCollection: true);
-        return (heap, Environment.WorkingSet);
     }
 }
