@@ -8,96 +8,139 @@ using Orleans.Streams;
 namespace Engagement.Advisors;
 
 /// <summary>One advisor's inbox, book and metrics; pushes every new or changed trigger to the advisor's live stream.</summary>
-/// <remarks>Reentrant so that the customers delivering to one advisor at the same moment share one write of the inbox:
-/// every call changes the state before its first await, then waits for a write that covers the change.</remarks>
+/// <remarks>
+/// The book is one state; the inbox is <see cref="AdvisorInbox.Shards"/> more, each a table row of its own, so a
+/// delivery rewrites one shard of the inbox rather than all of it. Reentrant so that the customers delivering to one
+/// advisor at the same moment share one write: every call changes the state before its first await, then waits for a
+/// write that covers the change.
+/// </remarks>
 [Reentrant]
-public sealed class AdvisorGrain(
-    [PersistentState("advisor", StorageNames.Advisors)] IPersistentState<AdvisorState> state) : Grain, IAdvisorGrain
+public sealed class AdvisorGrain : Grain, IAdvisorGrain
 {
+    private readonly IPersistentState<AdvisorState> _book;
+    private readonly IPersistentState<InboxShardState>[] _shards;
+    private readonly HashSet<int> _changedShards = [];
     private readonly List<InboxChange> _unpushed = [];
+    private readonly CoalescedWrites _writes;
+    private bool _bookChanged;
+    private long _lastSequence;
     private IAsyncStream<InboxChange>? _live;
-    private CoalescedWrites? _writes;
+
+    /// <summary>Creates the grain with its book and one state per inbox shard.</summary>
+    public AdvisorGrain(
+        IGrainContext context,
+        IPersistentStateFactory states,
+        [PersistentState("advisor", StorageNames.Advisors)] IPersistentState<AdvisorState> book)
+    {
+        _book = book;
+        _shards = Enumerable.Range(0, AdvisorInbox.Shards)
+            .Select(shard => states.Create<InboxShardState>(context, new ShardConfiguration($"inbox{shard:D2}")))
+            .ToArray();
+        _writes = new CoalescedWrites(WriteAndPushAsync);
+    }
+
+    private IEnumerable<InboxShardState> Inbox => _shards.Select(s => s.State);
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _live = this.GetStreamProvider(AdvisorStreams.Provider)
             .GetStream<InboxChange>(StreamId.Create(AdvisorStreams.Namespace, this.GetPrimaryKeyString()));
-        _writes = new CoalescedWrites(WriteAndPushAsync);
+        _lastSequence = AdvisorInbox.LastSequence(Inbox);
         return Task.CompletedTask;
     }
 
     /// <inheritdoc />
     public async Task DeliverAsync(IReadOnlyList<Trigger> triggers)
     {
-        var taken = triggers.Select(t => AdvisorInbox.Take(state.State, t)).OfType<InboxChange>().ToList();
-        if (taken.Count == 0)
+        var taken = 0;
+        foreach (var trigger in triggers)
         {
-            return;
+            var shard = AdvisorInbox.ShardOf(trigger.CustomerId);
+            if (AdvisorInbox.Take(_shards[shard].State, trigger, _lastSequence) is { } change)
+            {
+                _lastSequence = change.Sequence;
+                _unpushed.Add(change);
+                _changedShards.Add(shard);
+                taken++;
+            }
         }
-        _unpushed.AddRange(taken);
-        await _writes!.WriteAsync();
+        if (taken > 0)
+        {
+            await _writes.WriteAsync();
+        }
     }
 
     /// <inheritdoc />
     [ReadOnly]
-    public Task<IReadOnlyList<Trigger>> GetInboxAsync(TriggerStatus? status) =>
-        Task.FromResult(AdvisorInbox.Ordered(state.State, status));
+    public Task<IReadOnlyList<Trigger>> GetInboxAsync(TriggerStatus? status) => Task.FromResult(AdvisorInbox.Ordered(Inbox, status));
 
     /// <inheritdoc />
     [ReadOnly]
     public Task<IReadOnlyList<InboxChange>> GetChangesSinceAsync(long sequence) =>
-        Task.FromResult(AdvisorInbox.ChangesSince(state.State, sequence));
+        Task.FromResult(AdvisorInbox.ChangesSince(Inbox, sequence));
 
     /// <inheritdoc />
     [ReadOnly]
-    public Task<Trigger?> FindTriggerAsync(string triggerId) =>
-        Task.FromResult(state.State.Inbox.GetValueOrDefault(triggerId));
+    public Task<Trigger?> FindTriggerAsync(string triggerId) => Task.FromResult(AdvisorInbox.Find(Inbox, triggerId));
 
     /// <inheritdoc />
     [ReadOnly]
     public Task<IReadOnlyList<string>> GetBookAsync() =>
-        Task.FromResult<IReadOnlyList<string>>(state.State.Book.Order(StringComparer.Ordinal).ToList());
+        Task.FromResult<IReadOnlyList<string>>(_book.State.Book.Order(StringComparer.Ordinal).ToList());
 
     /// <inheritdoc />
     public async Task AddCustomerAsync(string customerId)
     {
-        if (state.State.Book.Add(customerId))
+        if (_book.State.Book.Add(customerId))
         {
-            await _writes!.WriteAsync();
+            _bookChanged = true;
+            await _writes.WriteAsync();
         }
     }
 
     /// <inheritdoc />
     public async Task RemoveCustomerAsync(string customerId)
     {
-        var moved = state.State.Inbox.Values.Where(t => t.CustomerId == customerId && t.IsOpen).Select(t => t.TriggerId).ToList();
-        var removed = state.State.Book.Remove(customerId);
-        moved.ForEach(id =>
+        var shard = AdvisorInbox.ShardOf(customerId);
+        if (AdvisorInbox.RemoveOpen(_shards[shard].State, customerId))
         {
-            state.State.Inbox.Remove(id);
-            state.State.Sequences.Remove(id);
-        });
-        if (removed || moved.Count > 0)
+            _changedShards.Add(shard);
+        }
+        _bookChanged |= _book.State.Book.Remove(customerId);
+        if (_bookChanged || _changedShards.Count > 0)
         {
-            await _writes!.WriteAsync();
+            await _writes.WriteAsync();
         }
     }
 
     /// <inheritdoc />
     [ReadOnly]
-    public Task<IReadOnlyList<TriggerTypeMetrics>> GetMetricsAsync() => Task.FromResult(AdvisorInbox.Metrics(state.State));
+    public Task<IReadOnlyList<TriggerTypeMetrics>> GetMetricsAsync() => Task.FromResult(AdvisorInbox.Metrics(Inbox));
 
-    // The changes go live in sequence order, once written: a push never runs ahead of the inbox it comes from.
+    // Writes what changed since the last write, then pushes its changes live, in sequence order: writes never overlap,
+    // so a push never runs ahead of the inbox it comes from, nor of an earlier push.
     private async Task WriteAndPushAsync()
     {
         var changes = _unpushed.ToList();
         _unpushed.Clear();
-        await state.WriteOrForgetAsync(this);
+        var writes = _changedShards.Select(shard => _shards[shard].WriteOrForgetAsync(this)).ToList();
+        _changedShards.Clear();
+        if (_bookChanged)
+        {
+            writes.Add(_book.WriteOrForgetAsync(this));
+            _bookChanged = false;
+        }
+        await Task.WhenAll(writes);
         if (changes.Count > 0)
         {
             // Live push is best effort: the inbox is the record, and a reconnecting client replays from it.
             await _live!.OnNextBatchAsync(changes);
         }
+    }
+
+    private sealed record ShardConfiguration(string StateName) : IPersistentStateConfiguration
+    {
+        public string StorageName => StorageNames.Advisors;
     }
 }

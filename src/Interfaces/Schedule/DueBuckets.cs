@@ -11,7 +11,7 @@ public static class DueBuckets
     public const int ShardsPerHour = 8;
 
     /// <summary>The key of the bucket that wakes <paramref name="customerId"/> at <paramref name="at"/>.</summary>
-    public static string KeyOf(DateTimeOffset at, string customerId) => KeyOf(at, ShardOf(customerId));
+    public static string KeyOf(DateTimeOffset at, string customerId) => KeyOf(at, StableHash.ShardOf(customerId, ShardsPerHour));
 
     /// <summary>The key of bucket <paramref name="shard"/> of the hour of <paramref name="at"/>: the UTC hour as
     /// <c>yyyyMMddHH</c>, then <c>-NN</c> except for shard 0, whose key is the hour alone, as before the split, so
@@ -25,15 +25,4 @@ public static class DueBuckets
     /// <summary>The start of the UTC hour of <paramref name="at"/>.</summary>
     public static DateTimeOffset HourOf(DateTimeOffset at) =>
         new(at.UtcDateTime.Year, at.UtcDateTime.Month, at.UtcDateTime.Day, at.UtcDateTime.Hour, 0, 0, TimeSpan.Zero);
-
-    // FNV-1a over the id's characters: the same shard on every machine and runtime version, unlike string.GetHashCode.
-    private static int ShardOf(string customerId)
-    {
-        var hash = 2166136261u;
-        foreach (var c in customerId)
-        {
-            hash = unchecked((hash ^ c) * 16777619u);
-        }
-        return (int)(hash % ShardsPerHour);
-    }
 }

@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text.Json;
 using Engagement.Api;
 using Engagement.Api.Auth;
 using Engagement.EndToEndTests.Support;
+using Engagement.Rules.Triggers;
 using Engagement.Silo.Triggers;
 using Engagement.Triggers;
 using Microsoft.Extensions.DependencyInjection;
@@ -71,6 +73,54 @@ public sealed class TriggerDeliveryTests(EngineFixture fixture)
         Assert.Single(published.Select(Id).Distinct());
         var inbox = (await engine.GetJsonAsync("/api/advisors/A1/triggers"))!.Value.EnumerateArray().Where(t => t.GetProperty("customerId").GetString() == c);
         Assert.Equal([Id(published[0])], inbox.Select(Id));
+    }
+
+    [Fact]
+    public async Task An_advisors_inbox_and_metrics_survive_a_restart_and_the_live_stream_numbers_on_from_where_it_was()
+    {
+        var settings = fixture.EngineSettings($"inbox-{_run}");
+        var (advisor, at) = ($"A-{_run}", DateTimeOffset.UtcNow);
+        var customers = Enumerable.Range(1, 24).Select(i => $"I{i}-{_run}").ToList();
+        Assert.True(customers.Select(AdvisorInbox.ShardOf).Distinct().Count() > 4, "the customers should span several inbox shards");
+        var (stream, token) = ($"/api/advisors/{advisor}/triggers/stream", Tokens.Valid(Roles.Advisor, advisor));
+        using var producer = new TestProducer(fixture.BootstrapServers);
+        string inbox, metrics;
+        await using (var engine = await TestEngine.StartAsync(settings))
+        {
+            await using var live = await SseClient.ConnectAsync(engine.Http, stream, token);
+            foreach (var c in customers)
+            {
+                await producer.SendAsync("cb.customers", c, Json.Registered($"{c}-1", c, at, advisor));
+            }
+            var onboarded = await live.ReadUntilAsync(e => e.Count >= customers.Count, TimeSpan.FromSeconds(30));
+            var won = Id(onboarded[0].Data);
+            using var closing = await engine.SendAsync(HttpMethod.Post, $"/api/advisors/{advisor}/triggers/{won}/outcome", token,
+                new { outcome = "won", amount = 1000m });
+            Assert.Equal(200, (int)closing.StatusCode);
+            var all = await live.ReadUntilAsync(e => e.Count > customers.Count, TimeSpan.FromSeconds(30));
+
+            // One sequence over the whole inbox, whichever shard each customer's triggers are kept in.
+            Assert.Equal(Enumerable.Range(1, customers.Count + 1).Select(i => i.ToString(CultureInfo.InvariantCulture)), all.Select(e => e.Id));
+            Assert.Equal(customers.Order(StringComparer.Ordinal),
+                all.Take(customers.Count).Select(e => e.Data.GetProperty("customerId").GetString()).Order(StringComparer.Ordinal));
+            Assert.Equal((won, "closed"), (Id(all[^1].Data), all[^1].Data.GetProperty("status").GetString()));
+            inbox = (await engine.GetJsonAsync($"/api/advisors/{advisor}/triggers", token))!.Value.GetRawText();
+            metrics = (await engine.GetJsonAsync($"/api/advisors/{advisor}/metrics", token))!.Value.GetRawText();
+        }
+
+        await using var revived = await TestEngine.StartAsync(settings);
+        Assert.Equal(inbox, (await revived.GetJsonAsync($"/api/advisors/{advisor}/triggers", token))!.Value.GetRawText());
+        Assert.Equal(metrics, (await revived.GetJsonAsync($"/api/advisors/{advisor}/metrics", token))!.Value.GetRawText());
+        Assert.Contains("\"won\":1", metrics, StringComparison.Ordinal);
+
+        var lastSent = (customers.Count + 1).ToString(CultureInfo.InvariantCulture);
+        await using var resumed = await SseClient.ConnectAsync(revived.Http, stream, token, lastEventId: lastSent);
+        var c2 = customers[1];
+        await producer.SendAsync("cb.accounts", c2, Json.Opened($"{c2}-2", c2, at, "S-1", "savings", 100_000m));
+        await producer.SendAsync("cb.transactions", c2, Json.ExternalTransfer($"{c2}-3", c2, at.AddMinutes(1), "S-1", 60_000m, 40_000m));
+        var next = Assert.Single(await resumed.ReadUntilAsync(e => e.Count >= 1, TimeSpan.FromSeconds(30)));
+        Assert.Equal(("movement.external_transfer", (customers.Count + 2).ToString(CultureInfo.InvariantCulture)),
+            (next.Data.GetProperty("type").GetString(), next.Id));
     }
 
     private static IEnumerable<JsonElement> Mine(IEnumerable<TopicReader.Record> records, string customerId) =>

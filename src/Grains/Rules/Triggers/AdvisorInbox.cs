@@ -4,23 +4,36 @@ using Engagement.Triggers;
 
 namespace Engagement.Rules.Triggers;
 
-/// <summary>The advisor's inbox: newest versions win, effect counters move on status transitions, ordering for display.</summary>
+/// <summary>The advisor's inbox, kept in shards by customer: newest versions win, effect counters move on status
+/// transitions, one sequence of changes over all shards, ordering for display.</summary>
 public static class AdvisorInbox
 {
-    /// <summary>How many closed or expired triggers an inbox keeps besides the open ones.</summary>
-    public const int ClosedKept = 500;
+    /// <summary>Shards per inbox. Changing it moves triggers to other shards, so it is fixed.</summary>
+    public const int Shards = 16;
 
-    /// <summary>Takes a trigger in and numbers the change; returns null for an old or repeated version.</summary>
-    public static InboxChange? Take(AdvisorState state, Trigger trigger)
+    /// <summary>How many closed or expired triggers a shard keeps besides the open ones (512 an inbox).</summary>
+    public const int ClosedKeptPerShard = 32;
+
+    /// <summary>The shard that holds <paramref name="customerId"/>'s triggers.</summary>
+    public static int ShardOf(string customerId) => StableHash.ShardOf(customerId, Shards);
+
+    /// <summary>The highest sequence number any shard gave: where the next change's numbering goes on from.</summary>
+    public static long LastSequence(IEnumerable<InboxShardState> shards) => shards.Select(s => s.LastSequence).DefaultIfEmpty().Max();
+
+    /// <summary>Takes a trigger into its customer's shard and numbers the change <paramref name="lastSequence"/> + 1;
+    /// returns null for an old or repeated version.</summary>
+    public static InboxChange? Take(InboxShardState shard, Trigger trigger, long lastSequence)
     {
-        var known = state.Inbox.GetValueOrDefault(trigger.TriggerId);
+        var known = shard.Inbox.GetValueOrDefault(trigger.TriggerId);
         if (known is not null && known.Version >= trigger.Version)
         {
             return null;
         }
-        state.Inbox[trigger.TriggerId] = trigger;
-        state.Sequences[trigger.TriggerId] = ++state.LastSequence;
-        var counters = Counters(state, trigger.Type);
+        var sequence = lastSequence + 1;
+        shard.Inbox[trigger.TriggerId] = trigger;
+        shard.Sequences[trigger.TriggerId] = sequence;
+        shard.LastSequence = sequence;
+        var counters = Counters(shard, trigger.Type);
         if (known is null)
         {
             counters.Fired++;
@@ -32,44 +45,64 @@ public static class AdvisorInbox
             counters.Opportunity += outcome.Outcome is OutcomeKind.Opportunity or OutcomeKind.Won ? 1 : 0;
             counters.Won += outcome.Outcome == OutcomeKind.Won ? 1 : 0;
         }
-        Trim(state);
-        return new InboxChange(state.LastSequence, trigger);
+        Trim(shard);
+        return new InboxChange(sequence, trigger);
     }
 
+    /// <summary>Removes a customer's open triggers from their shard (they follow the customer to a new advisor);
+    /// closed ones stay, as this advisor's record. Returns whether any was removed.</summary>
+    public static bool RemoveOpen(InboxShardState shard, string customerId)
+    {
+        var moved = shard.Inbox.Values.Where(t => t.CustomerId == customerId && t.IsOpen).Select(t => t.TriggerId).ToList();
+        moved.ForEach(id =>
+        {
+            shard.Inbox.Remove(id);
+            shard.Sequences.Remove(id);
+        });
+        return moved.Count > 0;
+    }
+
+    /// <summary>One trigger of the inbox, or null.</summary>
+    public static Trigger? Find(IEnumerable<InboxShardState> shards, string triggerId) =>
+        shards.Select(s => s.Inbox.GetValueOrDefault(triggerId)).FirstOrDefault(t => t is not null);
+
     /// <summary>The latest change of each trigger changed after <paramref name="sequence"/>, oldest first.</summary>
-    public static IReadOnlyList<InboxChange> ChangesSince(AdvisorState state, long sequence) =>
-        state.Sequences.Where(s => s.Value > sequence).OrderBy(s => s.Value)
-            .Select(s => new InboxChange(s.Value, state.Inbox[s.Key])).ToList();
+    public static IReadOnlyList<InboxChange> ChangesSince(IEnumerable<InboxShardState> shards, long sequence) =>
+        shards.SelectMany(shard => shard.Sequences.Where(s => s.Value > sequence).Select(s => new InboxChange(s.Value, shard.Inbox[s.Key])))
+            .OrderBy(c => c.Sequence).ToList();
 
     /// <summary>The inbox, optionally of one status: most severe first, then newest.</summary>
-    public static IReadOnlyList<Trigger> Ordered(AdvisorState state, TriggerStatus? status) =>
-        state.Inbox.Values.Where(t => status is null || t.Status == status)
+    public static IReadOnlyList<Trigger> Ordered(IEnumerable<InboxShardState> shards, TriggerStatus? status) =>
+        shards.SelectMany(s => s.Inbox.Values).Where(t => status is null || t.Status == status)
             .OrderByDescending(t => t.Severity).ThenByDescending(t => t.CreatedAt).ThenBy(t => t.TriggerId, StringComparer.Ordinal)
             .ToList();
 
-    /// <summary>The metrics per type, by type name.</summary>
-    public static IReadOnlyList<TriggerTypeMetrics> Metrics(AdvisorState state) =>
-        state.Effects.OrderBy(e => e.Key, StringComparer.Ordinal)
-            .Select(e => new TriggerTypeMetrics(e.Key, e.Value.Fired, e.Value.Reached, e.Value.Opportunity, e.Value.Won, e.Value.Closed,
-                e.Value.Closed == 0 ? null : Math.Round((decimal)e.Value.Reached / e.Value.Closed, 4, MidpointRounding.AwayFromZero)))
+    /// <summary>The metrics per type over all shards, by type name.</summary>
+    public static IReadOnlyList<TriggerTypeMetrics> Metrics(IEnumerable<InboxShardState> shards) =>
+        shards.SelectMany(s => s.Effects).GroupBy(e => e.Key, e => e.Value, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => Metrics(g.Key, g.Sum(c => c.Fired), g.Sum(c => c.Reached), g.Sum(c => c.Opportunity), g.Sum(c => c.Won), g.Sum(c => c.Closed)))
             .ToList();
 
-    private static EffectCounters Counters(AdvisorState state, string type)
+    private static TriggerTypeMetrics Metrics(string type, int fired, int reached, int opportunity, int won, int closed) =>
+        new(type, fired, reached, opportunity, won, closed,
+            closed == 0 ? null : Math.Round((decimal)reached / closed, 4, MidpointRounding.AwayFromZero));
+
+    private static EffectCounters Counters(InboxShardState shard, string type)
     {
-        if (!state.Effects.TryGetValue(type, out var counters))
+        if (!shard.Effects.TryGetValue(type, out var counters))
         {
-            state.Effects[type] = counters = new EffectCounters();
+            shard.Effects[type] = counters = new EffectCounters();
         }
         return counters;
     }
 
-    private static void Trim(AdvisorState state)
+    private static void Trim(InboxShardState shard)
     {
-        var finished = state.Inbox.Values.Where(t => !t.IsOpen).OrderBy(t => t.CreatedAt).ToList();
-        foreach (var trigger in finished.Take(Math.Max(0, finished.Count - ClosedKept)))
+        var finished = shard.Inbox.Values.Where(t => !t.IsOpen).OrderBy(t => t.CreatedAt).ToList();
+        foreach (var trigger in finished.Take(Math.Max(0, finished.Count - ClosedKeptPerShard)))
         {
-            state.Inbox.Remove(trigger.TriggerId);
-            state.Sequences.Remove(trigger.TriggerId);
+            shard.Inbox.Remove(trigger.TriggerId);
+            shard.Sequences.Remove(trigger.TriggerId);
         }
     }
 }
