@@ -9,44 +9,38 @@ namespace Engagement.Advisors;
 
 /// <summary>One advisor's inbox, book and metrics; pushes every new or changed trigger to the advisor's live stream.</summary>
 /// <remarks>
-/// The book is one state; the inbox is <see cref="AdvisorInbox.Shards"/> more, each a table row of its own, so a
-/// delivery rewrites one shard of the inbox rather than all of it. Reentrant so that the customers delivering to one
-/// advisor at the same moment share one write: every call changes the state before its first await, then waits for a
-/// write that covers the change.
+/// The state is <see cref="AdvisorInbox.Shards"/> shards by customer, each a table row of its own, so a delivery or a
+/// book change rewrites one shard rather than the whole book and inbox. Reentrant so that the customers delivering to
+/// one advisor at the same moment share one write: every call changes the state before its first await, then waits
+/// for a write that covers the change.
 /// </remarks>
 [Reentrant]
 public sealed class AdvisorGrain : Grain, IAdvisorGrain
 {
-    private readonly IPersistentState<AdvisorState> _book;
-    private readonly IPersistentState<InboxShardState>[] _shards;
+    private readonly IPersistentState<AdvisorShardState>[] _shards;
     private readonly HashSet<int> _changedShards = [];
     private readonly List<InboxChange> _unpushed = [];
     private readonly CoalescedWrites _writes;
-    private bool _bookChanged;
     private long _lastSequence;
     private IAsyncStream<InboxChange>? _live;
 
-    /// <summary>Creates the grain with its book and one state per inbox shard.</summary>
-    public AdvisorGrain(
-        IGrainContext context,
-        IPersistentStateFactory states,
-        [PersistentState("advisor", StorageNames.Advisors)] IPersistentState<AdvisorState> book)
+    /// <summary>Creates the grain with one state per shard.</summary>
+    public AdvisorGrain(IGrainContext context, IPersistentStateFactory states)
     {
-        _book = book;
         _shards = Enumerable.Range(0, AdvisorInbox.Shards)
-            .Select(shard => states.Create<InboxShardState>(context, new ShardConfiguration($"inbox{shard:D2}")))
+            .Select(shard => states.Create<AdvisorShardState>(context, new ShardConfiguration($"shard{shard:D2}")))
             .ToArray();
         _writes = new CoalescedWrites(WriteAndPushAsync);
     }
 
-    private IEnumerable<InboxShardState> Inbox => _shards.Select(s => s.State);
+    private IEnumerable<AdvisorShardState> States => _shards.Select(s => s.State);
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _live = this.GetStreamProvider(AdvisorStreams.Provider)
             .GetStream<InboxChange>(StreamId.Create(AdvisorStreams.Namespace, this.GetPrimaryKeyString()));
-        _lastSequence = AdvisorInbox.LastSequence(Inbox);
+        _lastSequence = AdvisorInbox.LastSequence(States);
         return Task.CompletedTask;
     }
 
@@ -73,28 +67,29 @@ public sealed class AdvisorGrain : Grain, IAdvisorGrain
 
     /// <inheritdoc />
     [ReadOnly]
-    public Task<IReadOnlyList<Trigger>> GetInboxAsync(TriggerStatus? status) => Task.FromResult(AdvisorInbox.Ordered(Inbox, status));
+    public Task<IReadOnlyList<Trigger>> GetInboxAsync(TriggerStatus? status) => Task.FromResult(AdvisorInbox.Ordered(States, status));
 
     /// <inheritdoc />
     [ReadOnly]
     public Task<IReadOnlyList<InboxChange>> GetChangesSinceAsync(long sequence) =>
-        Task.FromResult(AdvisorInbox.ChangesSince(Inbox, sequence));
+        Task.FromResult(AdvisorInbox.ChangesSince(States, sequence));
 
     /// <inheritdoc />
     [ReadOnly]
-    public Task<Trigger?> FindTriggerAsync(string triggerId) => Task.FromResult(AdvisorInbox.Find(Inbox, triggerId));
+    public Task<Trigger?> FindTriggerAsync(string triggerId) => Task.FromResult(AdvisorInbox.Find(States, triggerId));
 
     /// <inheritdoc />
     [ReadOnly]
     public Task<IReadOnlyList<string>> GetBookAsync() =>
-        Task.FromResult<IReadOnlyList<string>>(_book.State.Book.Order(StringComparer.Ordinal).ToList());
+        Task.FromResult<IReadOnlyList<string>>(States.SelectMany(s => s.Book).Order(StringComparer.Ordinal).ToList());
 
     /// <inheritdoc />
     public async Task AddCustomerAsync(string customerId)
     {
-        if (_book.State.Book.Add(customerId))
+        var shard = AdvisorInbox.ShardOf(customerId);
+        if (_shards[shard].State.Book.Add(customerId))
         {
-            _bookChanged = true;
+            _changedShards.Add(shard);
             await _writes.WriteAsync();
         }
     }
@@ -103,20 +98,19 @@ public sealed class AdvisorGrain : Grain, IAdvisorGrain
     public async Task RemoveCustomerAsync(string customerId)
     {
         var shard = AdvisorInbox.ShardOf(customerId);
-        if (AdvisorInbox.RemoveOpen(_shards[shard].State, customerId))
+        var state = _shards[shard].State;
+        var leftBook = state.Book.Remove(customerId);
+        var movedTriggers = AdvisorInbox.RemoveOpen(state, customerId);
+        if (leftBook || movedTriggers)
         {
             _changedShards.Add(shard);
-        }
-        _bookChanged |= _book.State.Book.Remove(customerId);
-        if (_bookChanged || _changedShards.Count > 0)
-        {
             await _writes.WriteAsync();
         }
     }
 
     /// <inheritdoc />
     [ReadOnly]
-    public Task<IReadOnlyList<TriggerTypeMetrics>> GetMetricsAsync() => Task.FromResult(AdvisorInbox.Metrics(Inbox));
+    public Task<IReadOnlyList<TriggerTypeMetrics>> GetMetricsAsync() => Task.FromResult(AdvisorInbox.Metrics(States));
 
     // Writes what changed since the last write, then pushes its changes live, in sequence order: writes never overlap,
     // so a push never runs ahead of the inbox it comes from, nor of an earlier push.
@@ -126,11 +120,6 @@ public sealed class AdvisorGrain : Grain, IAdvisorGrain
         _unpushed.Clear();
         var writes = _changedShards.Select(shard => _shards[shard].WriteOrForgetAsync(this)).ToList();
         _changedShards.Clear();
-        if (_bookChanged)
-        {
-            writes.Add(_book.WriteOrForgetAsync(this));
-            _bookChanged = false;
-        }
         await Task.WhenAll(writes);
         if (changes.Count > 0)
         {

@@ -8,21 +8,21 @@ namespace Engagement.Rules.Triggers;
 /// transitions, one sequence of changes over all shards, ordering for display.</summary>
 public static class AdvisorInbox
 {
-    /// <summary>Shards per inbox. Changing it moves triggers to other shards, so it is fixed.</summary>
+    /// <summary>Shards per advisor. Changing it moves customers and triggers to other shards, so it is fixed.</summary>
     public const int Shards = 16;
 
-    /// <summary>How many closed or expired triggers a shard keeps besides the open ones (512 an inbox).</summary>
+    /// <summary>How many closed or expired triggers a shard keeps besides the open ones (512 an advisor).</summary>
     public const int ClosedKeptPerShard = 32;
 
-    /// <summary>The shard that holds <paramref name="customerId"/>'s triggers.</summary>
+    /// <summary>The shard that holds <paramref name="customerId"/>'s book entry and triggers.</summary>
     public static int ShardOf(string customerId) => StableHash.ShardOf(customerId, Shards);
 
     /// <summary>The highest sequence number any shard gave: where the next change's numbering goes on from.</summary>
-    public static long LastSequence(IEnumerable<InboxShardState> shards) => shards.Select(s => s.LastSequence).DefaultIfEmpty().Max();
+    public static long LastSequence(IEnumerable<AdvisorShardState> shards) => shards.Select(s => s.LastSequence).DefaultIfEmpty().Max();
 
     /// <summary>Takes a trigger into its customer's shard and numbers the change <paramref name="lastSequence"/> + 1;
     /// returns null for an old or repeated version.</summary>
-    public static InboxChange? Take(InboxShardState shard, Trigger trigger, long lastSequence)
+    public static InboxChange? Take(AdvisorShardState shard, Trigger trigger, long lastSequence)
     {
         var known = shard.Inbox.GetValueOrDefault(trigger.TriggerId);
         if (known is not null && known.Version >= trigger.Version)
@@ -51,7 +51,7 @@ public static class AdvisorInbox
 
     /// <summary>Removes a customer's open triggers from their shard (they follow the customer to a new advisor);
     /// closed ones stay, as this advisor's record. Returns whether any was removed.</summary>
-    public static bool RemoveOpen(InboxShardState shard, string customerId)
+    public static bool RemoveOpen(AdvisorShardState shard, string customerId)
     {
         var moved = shard.Inbox.Values.Where(t => t.CustomerId == customerId && t.IsOpen).Select(t => t.TriggerId).ToList();
         moved.ForEach(id =>
@@ -63,22 +63,22 @@ public static class AdvisorInbox
     }
 
     /// <summary>One trigger of the inbox, or null.</summary>
-    public static Trigger? Find(IEnumerable<InboxShardState> shards, string triggerId) =>
+    public static Trigger? Find(IEnumerable<AdvisorShardState> shards, string triggerId) =>
         shards.Select(s => s.Inbox.GetValueOrDefault(triggerId)).FirstOrDefault(t => t is not null);
 
     /// <summary>The latest change of each trigger changed after <paramref name="sequence"/>, oldest first.</summary>
-    public static IReadOnlyList<InboxChange> ChangesSince(IEnumerable<InboxShardState> shards, long sequence) =>
+    public static IReadOnlyList<InboxChange> ChangesSince(IEnumerable<AdvisorShardState> shards, long sequence) =>
         shards.SelectMany(shard => shard.Sequences.Where(s => s.Value > sequence).Select(s => new InboxChange(s.Value, shard.Inbox[s.Key])))
             .OrderBy(c => c.Sequence).ToList();
 
     /// <summary>The inbox, optionally of one status: most severe first, then newest.</summary>
-    public static IReadOnlyList<Trigger> Ordered(IEnumerable<InboxShardState> shards, TriggerStatus? status) =>
+    public static IReadOnlyList<Trigger> Ordered(IEnumerable<AdvisorShardState> shards, TriggerStatus? status) =>
         shards.SelectMany(s => s.Inbox.Values).Where(t => status is null || t.Status == status)
             .OrderByDescending(t => t.Severity).ThenByDescending(t => t.CreatedAt).ThenBy(t => t.TriggerId, StringComparer.Ordinal)
             .ToList();
 
     /// <summary>The metrics per type over all shards, by type name.</summary>
-    public static IReadOnlyList<TriggerTypeMetrics> Metrics(IEnumerable<InboxShardState> shards) =>
+    public static IReadOnlyList<TriggerTypeMetrics> Metrics(IEnumerable<AdvisorShardState> shards) =>
         shards.SelectMany(s => s.Effects).GroupBy(e => e.Key, e => e.Value, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => Metrics(g.Key, g.Sum(c => c.Fired), g.Sum(c => c.Reached), g.Sum(c => c.Opportunity), g.Sum(c => c.Won), g.Sum(c => c.Closed)))
             .ToList();
@@ -87,7 +87,7 @@ public static class AdvisorInbox
         new(type, fired, reached, opportunity, won, closed,
             closed == 0 ? null : Math.Round((decimal)reached / closed, 4, MidpointRounding.AwayFromZero));
 
-    private static EffectCounters Counters(InboxShardState shard, string type)
+    private static EffectCounters Counters(AdvisorShardState shard, string type)
     {
         if (!shard.Effects.TryGetValue(type, out var counters))
         {
@@ -96,7 +96,7 @@ public static class AdvisorInbox
         return counters;
     }
 
-    private static void Trim(InboxShardState shard)
+    private static void Trim(AdvisorShardState shard)
     {
         var finished = shard.Inbox.Values.Where(t => !t.IsOpen).OrderBy(t => t.CreatedAt).ToList();
         foreach (var trigger in finished.Take(Math.Max(0, finished.Count - ClosedKeptPerShard)))

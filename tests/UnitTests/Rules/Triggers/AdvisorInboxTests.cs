@@ -13,7 +13,7 @@ public sealed class AdvisorInboxTests
     private static readonly DateTimeOffset T0 = new(2026, 4, 1, 9, 0, 0, TimeSpan.Zero);
     private readonly TriggerSettings _settings = new();
     private readonly CustomerState _customer = new() { Exists = true, Profile = { AdvisorId = "A7" } };
-    private readonly InboxShardState[] _inbox = Enumerable.Range(0, AdvisorInbox.Shards).Select(_ => new InboxShardState()).ToArray();
+    private readonly AdvisorShardState[] _inbox = Enumerable.Range(0, AdvisorInbox.Shards).Select(_ => new AdvisorShardState()).ToArray();
     private long _lastSequence;
 
     [Fact]

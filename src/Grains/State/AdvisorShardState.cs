@@ -2,11 +2,12 @@ using Engagement.Triggers;
 
 namespace Engagement.State;
 
-/// <summary>One shard of an advisor's inbox: the triggers of the customers that hash to it, and their effect counters.</summary>
-/// <remarks>An inbox grows with the book (the unassigned queue holds every customer without an advisor), so it is kept
-/// in shards, each its own table row: a delivery rewrites one shard, and no row outgrows a table entity.</remarks>
-[GenerateSerializer, Alias("Engagement.InboxShardState")]
-public sealed class InboxShardState
+/// <summary>One shard of an advisor: the customers of the book that hash to it, their triggers and effect counters.</summary>
+/// <remarks>A book and its inbox grow with the bank (the unassigned queue holds every customer without an advisor), so
+/// an advisor is kept in shards, each its own table row: a delivery or a book change rewrites one shard, and no row
+/// outgrows a table entity.</remarks>
+[GenerateSerializer, Alias("Engagement.AdvisorShardState")]
+public sealed class AdvisorShardState
 {
     /// <summary>The shard's triggers by triggerId: open triggers and the newest closed ones.</summary>
     [Id(0)] public Dictionary<string, Trigger> Inbox { get; set; } = new(StringComparer.Ordinal);
@@ -16,6 +17,8 @@ public sealed class InboxShardState
     [Id(2)] public Dictionary<string, long> Sequences { get; set; } = new(StringComparer.Ordinal);
     /// <summary>The highest sequence number this shard ever gave: the advisor's next number is above every shard's.</summary>
     [Id(3)] public long LastSequence { get; set; }
+    /// <summary>The shard's customers currently assigned.</summary>
+    [Id(4)] public HashSet<string> Book { get; set; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>How triggers of one type turned out.</summary>
