@@ -17,8 +17,7 @@ namespace Engagement.Advisors;
 [Reentrant]
 public sealed class AdvisorGrain : Grain, IAdvisorGrain
 {
-    private readonly IPersistentState<AdvisorShardState>[] _shards;
-    private readonly HashSet<int> _changedShards = [];
+    private readonly ShardedState<AdvisorShardState> _shards;
     private readonly List<InboxChange> _unpushed = [];
     private readonly CoalescedWrites _writes;
     private long _lastSequence;
@@ -27,20 +26,16 @@ public sealed class AdvisorGrain : Grain, IAdvisorGrain
     /// <summary>Creates the grain with one state per shard.</summary>
     public AdvisorGrain(IGrainContext context, IPersistentStateFactory states)
     {
-        _shards = Enumerable.Range(0, AdvisorInbox.Shards)
-            .Select(shard => states.Create<AdvisorShardState>(context, new ShardConfiguration($"shard{shard:D2}")))
-            .ToArray();
+        _shards = new ShardedState<AdvisorShardState>(context, states, StorageNames.Advisors, "shard", AdvisorInbox.Shards);
         _writes = new CoalescedWrites(WriteAndPushAsync);
     }
-
-    private IEnumerable<AdvisorShardState> States => _shards.Select(s => s.State);
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _live = this.GetStreamProvider(AdvisorStreams.Provider)
             .GetStream<InboxChange>(StreamId.Create(AdvisorStreams.Namespace, this.GetPrimaryKeyString()));
-        _lastSequence = AdvisorInbox.LastSequence(States);
+        _lastSequence = AdvisorInbox.LastSequence(_shards.All);
         return Task.CompletedTask;
     }
 
@@ -51,11 +46,11 @@ public sealed class AdvisorGrain : Grain, IAdvisorGrain
         foreach (var trigger in triggers)
         {
             var shard = AdvisorInbox.ShardOf(trigger.CustomerId);
-            if (AdvisorInbox.Take(_shards[shard].State, trigger, _lastSequence) is { } change)
+            if (AdvisorInbox.Take(_shards[shard], trigger, _lastSequence) is { } change)
             {
                 _lastSequence = change.Sequence;
                 _unpushed.Add(change);
-                _changedShards.Add(shard);
+                _shards.Changed(shard);
                 taken++;
             }
         }
@@ -67,29 +62,29 @@ public sealed class AdvisorGrain : Grain, IAdvisorGrain
 
     /// <inheritdoc />
     [ReadOnly]
-    public Task<IReadOnlyList<Trigger>> GetInboxAsync(TriggerStatus? status) => Task.FromResult(AdvisorInbox.Ordered(States, status));
+    public Task<IReadOnlyList<Trigger>> GetInboxAsync(TriggerStatus? status) => Task.FromResult(AdvisorInbox.Ordered(_shards.All, status));
 
     /// <inheritdoc />
     [ReadOnly]
     public Task<IReadOnlyList<InboxChange>> GetChangesSinceAsync(long sequence) =>
-        Task.FromResult(AdvisorInbox.ChangesSince(States, sequence));
+        Task.FromResult(AdvisorInbox.ChangesSince(_shards.All, sequence));
 
     /// <inheritdoc />
     [ReadOnly]
-    public Task<Trigger?> FindTriggerAsync(string triggerId) => Task.FromResult(AdvisorInbox.Find(States, triggerId));
+    public Task<Trigger?> FindTriggerAsync(string triggerId) => Task.FromResult(AdvisorInbox.Find(_shards.All, triggerId));
 
     /// <inheritdoc />
     [ReadOnly]
     public Task<IReadOnlyList<string>> GetBookAsync() =>
-        Task.FromResult<IReadOnlyList<string>>(States.SelectMany(s => s.Book).Order(StringComparer.Ordinal).ToList());
+        Task.FromResult<IReadOnlyList<string>>(_shards.All.SelectMany(s => s.Book).Order(StringComparer.Ordinal).ToList());
 
     /// <inheritdoc />
     public async Task AddCustomerAsync(string customerId)
     {
         var shard = AdvisorInbox.ShardOf(customerId);
-        if (_shards[shard].State.Book.Add(customerId))
+        if (_shards[shard].Book.Add(customerId))
         {
-            _changedShards.Add(shard);
+            _shards.Changed(shard);
             await _writes.WriteAsync();
         }
     }
@@ -98,19 +93,19 @@ public sealed class AdvisorGrain : Grain, IAdvisorGrain
     public async Task RemoveCustomerAsync(string customerId)
     {
         var shard = AdvisorInbox.ShardOf(customerId);
-        var state = _shards[shard].State;
+        var state = _shards[shard];
         var leftBook = state.Book.Remove(customerId);
         var movedTriggers = AdvisorInbox.RemoveOpen(state, customerId);
         if (leftBook || movedTriggers)
         {
-            _changedShards.Add(shard);
+            _shards.Changed(shard);
             await _writes.WriteAsync();
         }
     }
 
     /// <inheritdoc />
     [ReadOnly]
-    public Task<IReadOnlyList<TriggerTypeMetrics>> GetMetricsAsync() => Task.FromResult(AdvisorInbox.Metrics(States));
+    public Task<IReadOnlyList<TriggerTypeMetrics>> GetMetricsAsync() => Task.FromResult(AdvisorInbox.Metrics(_shards.All));
 
     // Writes what changed since the last write, then pushes its changes live, in sequence order: writes never overlap,
     // so a push never runs ahead of the inbox it comes from, nor of an earlier push.
@@ -118,18 +113,11 @@ public sealed class AdvisorGrain : Grain, IAdvisorGrain
     {
         var changes = _unpushed.ToList();
         _unpushed.Clear();
-        var writes = _changedShards.Select(shard => _shards[shard].WriteOrForgetAsync(this)).ToList();
-        _changedShards.Clear();
-        await Task.WhenAll(writes);
+        await _shards.WriteChangedAsync(this);
         if (changes.Count > 0)
         {
             // Live push is best effort: the inbox is the record, and a reconnecting client replays from it.
             await _live!.OnNextBatchAsync(changes);
         }
-    }
-
-    private sealed record ShardConfiguration(string StateName) : IPersistentStateConfiguration
-    {
-        public string StorageName => StorageNames.Advisors;
     }
 }

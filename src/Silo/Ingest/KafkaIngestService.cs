@@ -57,7 +57,7 @@ public sealed class KafkaIngestService(
                 {
                     Dispatch(batch, settings.ClusterName, stopping);
                 }
-                Reap(settings.MaxBatchesInFlight);
+                Reap(consumer, settings.MaxBatchesInFlight, stopping);
                 Store(consumer);
             }
         }
@@ -79,8 +79,10 @@ public sealed class KafkaIngestService(
         var batch = new List<ConsumeResult<byte[]?, byte[]?>>();
         try
         {
-            // Waits only for the first record; the rest of the batch is what the client has already fetched.
-            var wait = _inFlight.Count > 0 ? TimeSpan.Zero : PollWait;
+            // Waits only for the first record (a record arriving ends the wait at once); the rest of the batch is what the
+            // client has already fetched. It waits even while batches are in flight: polling without a wait would spin a
+            // core, and their offsets can be stored a moment later.
+            var wait = PollWait;
             while (batch.Count < max && consumer.Consume(wait) is { } result)
             {
                 stopping.ThrowIfCancellationRequested();
@@ -117,14 +119,18 @@ public sealed class KafkaIngestService(
         _inFlight.Add(applied);
     }
 
-    private void Reap(int maxInFlight)
+    // Back-pressure: no new batch until one in flight finishes, however long that takes (a storage outage, say);
+    // offsets of batches that finish meanwhile are stored. Were the wait bounded, a slow store would let the whole
+    // topic into memory, and the commit point would wait behind it all. Past Kafka's max.poll.interval.ms without a
+    // poll the member leaves the group; it rejoins on its next poll and replays from the last commit.
+    private void Reap(IConsumer<byte[]?, byte[]?> consumer, int maxInFlight, CancellationToken stopping)
     {
         _inFlight.RemoveAll(t => t.IsCompleted);
-        if (_inFlight.Count >= maxInFlight)
+        while (_inFlight.Count >= maxInFlight && !stopping.IsCancellationRequested)
         {
-            // Back-pressure: the loop keeps the consumer alive while the oldest batch finishes.
             Task.WaitAny([.. _inFlight], PollWait);
             _inFlight.RemoveAll(t => t.IsCompleted);
+            Store(consumer);
         }
     }
 
