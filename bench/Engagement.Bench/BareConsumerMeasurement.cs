@@ -53,7 +53,7 @@ public sealed class BareConsumerMeasurement : IMeasurement
 
         var rate = read / elapsed.TotalSeconds;
         context.BaselineEventsPerSecond = rate;
-        context.Figures.Add(new Figure("bare consumer",
+        context.Report(new Figure("bare consumer",
             $"{rate:N0} events/s ({read:N0} records, {bytes / (1024.0 * 1024):N0} MiB of JSON, in {elapsed.TotalSeconds:N1} s)"));
     }
 }

@@ -23,6 +23,13 @@ public sealed class BenchContext(Workload workload, BenchOptions options, TextWr
 
     /// <summary>The figures so far, in order.</summary>
     public List<Figure> Figures { get; } = [];
+
+    /// <summary>Adds a figure, and shows it with the progress at once: a run that fails later still tells what it measured.</summary>
+    public void Report(Figure figure)
+    {
+        Figures.Add(figure);
+        progress.WriteLine($"measured: {figure}");
+    }
 }
 
 /// <summary>What one engine run applied.</summary>

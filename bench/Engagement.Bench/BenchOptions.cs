@@ -8,7 +8,7 @@ public sealed record BenchOptions
     /// <summary>The command line's help.</summary>
     public const string Usage = """
         usage: bash bench/run.sh [--smoke] [--customers N] [--occurrences-per-customer N] [--partitions N] [--seed S] [--latency-seconds N]
-          --customers N                  simulated customers (default 20000; --smoke: 500; the goal is 100000, see docs/PERFORMANCE.md)
+          --customers N                  simulated customers (default 100000, the goals' size; --smoke: 500)
           --occurrences-per-customer N   everyday occurrences per customer after onboarding (default 6, about 11 records a customer in all)
           --partitions N                 partitions of each input topic (default 32)
           --seed S                       the simulator's seed (default 42)
@@ -19,9 +19,7 @@ public sealed record BenchOptions
     public const int GoalCustomers = 100_000;
 
     /// <summary>How many customers the workload has.</summary>
-    /// <remarks>Not <see cref="GoalCustomers"/>: on a 2-core machine a run that size does not finish in 15 minutes, while
-    /// 20,000 takes about 7 (docs/PERFORMANCE.md says what limits it).</remarks>
-    public int Customers { get; init; } = 20_000;
+    public int Customers { get; init; } = GoalCustomers;
 
     /// <summary>Everyday occurrences per customer after their four onboarding records.</summary>
     public int OccurrencesPerCustomer { get; init; } = 6;

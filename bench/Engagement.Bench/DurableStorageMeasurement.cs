@@ -19,7 +19,7 @@ public sealed class DurableStorageMeasurement : IMeasurement
     public async Task MeasureAsync(BenchContext context, CancellationToken cancellation)
     {
         var workload = context.Workload;
-        await using var azurite = await TemporaryAzurite.StartAsync(cancellation);
+        await using var azurite = await TemporaryAzurite.StartAsync(cancellation, inMemory: true);
         var table = TemporaryAzurite.NewTableName();
         var settings = new Dictionary<string, string?>
         {
@@ -45,22 +45,22 @@ public sealed class DurableStorageMeasurement : IMeasurement
         var baseline = await TableUpsertBaseline.MeasureAsync(azurite.ConnectionString, workload.CustomerIds, entityBytes, upserts,
             concurrency, context.Progress, cancellation);
 
-        context.Figures.Add(new Figure("engine durable ingest",
+        context.Report(new Figure("engine durable ingest",
             $"{engine.EventsPerSecond:N0} events/s (grain state on Azure Table Storage in Azurite; {workload.Records:N0} records durably applied in {engine.Elapsed.TotalSeconds:N1} s)"));
-        context.Figures.Add(new Figure("bare table upserts",
+        context.Report(new Figure("bare table upserts",
             $"{baseline:N0} upserts/s ({upserts:N0} entities of {entityBytes:N0} bytes, the engine's mean customer state, {concurrency} at a time)"));
-        context.Figures.Add(new Figure("storage ratio", $"{engine.EventsPerSecond / baseline:0.00}"));
+        context.Report(new Figure("storage ratio", $"{engine.EventsPerSecond / baseline:0.00}"));
         if (latency is { } l)
         {
-            context.Figures.Add(new Figure("latency",
+            context.Report(new Figure("latency",
                 $"p50 {Ms(l.Percentile(0.50))} ms, p90 {Ms(l.Percentile(0.90))} ms, p99 {Ms(l.Percentile(0.99))} ms, max {Ms(l.Percentile(1))} ms " +
                 $"(produce to the advisor's SSE stream; {l.Latencies.Count:N0} of {l.Timed:N0} timed triggers received, at {l.EventsPerSecond:N0} events/s)"));
         }
-        context.Figures.Add(new Figure("memory per active customer",
+        context.Report(new Figure("memory per active customer",
             $"{engine.HeapBytesPerCustomer:N0} bytes (durable run: managed heap after full GC, all customers active vs before the silo started, ÷ customers)"));
-        context.Figures.Add(new Figure("working set",
+        context.Report(new Figure("working set",
             $"{engine.WorkingSetBytes / (1024.0 * 1024):N0} MiB, the whole bench process with every customer active (engine, broker, what the in-memory run left)"));
-        context.Figures.Add(new Figure("customer state on the heap",
+        context.Report(new Figure("customer state on the heap",
             $"{stateBytes:N0} bytes per customer (states read back through the engine's storage provider and held; the rest of the memory per customer is activations, inboxes and caches)"));
     }
 

@@ -11,12 +11,12 @@ public sealed class EngineIngestMeasurement : IMeasurement
         var result = await EngineIngestRun.RunAsync(workload, new Dictionary<string, string?> { ["Storage:Provider"] = "Memory" },
             context.Progress, cancellation);
         context.Applied.Add(new AppliedCount("in-memory state", result.EventsApplied, result.DeadLettered));
-        context.Figures.Add(new Figure("engine ingest",
+        context.Report(new Figure("engine ingest",
             $"{result.EventsPerSecond:N0} events/s (in-memory grain state; {workload.Records:N0} records durably applied in {result.Elapsed.TotalSeconds:N1} s)"));
         if (context.BaselineEventsPerSecond is { } baseline)
         {
-            context.Figures.Add(new Figure("ingest ratio", $"{result.EventsPerSecond / baseline:0.00}"));
+            context.Report(new Figure("ingest ratio", $"{result.EventsPerSecond / baseline:0.00}"));
         }
-        context.Figures.Add(new Figure("engine GC pauses", $"{result.GcPauseShare:P0} of the ingest time"));
+        context.Report(new Figure("engine GC pauses", $"{result.GcPauseShare:P0} of the ingest time"));
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Engagement.Silo.Hosting;
+using Engagement.Silo.Kafka;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +26,8 @@ public static class LocalEngine
             services?.Invoke(builder.Services);
         });
 
-    /// <summary>Free ports for the API and the silo, the demo feed off, quiet logs.</summary>
+    /// <summary>Free ports for the API and the silo, the demo feed off, quiet logs; the fetch wait of the embedded broker,
+    /// which the tests and the bench start themselves and pass as a configured cluster.</summary>
     public static Dictionary<string, string?> DefaultSettings() => new()
     {
         ["Urls"] = $"http://127.0.0.1:{FreePort.Next()}",
@@ -33,6 +35,7 @@ public static class LocalEngine
         ["Orleans:SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
         ["Orleans:GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
         ["Logging:LogLevel:Default"] = "Warning",
+        ["Kafka:FetchWaitMaxMs"] = KafkaOptions.EmbeddedFetchWaitMaxMs.ToString(CultureInfo.InvariantCulture),
     };
 
     /// <summary>The base URL the engine's API listens on.</summary>

@@ -29,8 +29,9 @@ public sealed class TemporaryAzurite : IAsyncDisposable
     public static string NewTemporaryFolder() =>
         Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"engagement-azurite-{Guid.NewGuid():N}")).FullName;
 
-    /// <summary>Installs Azurite into the repository if it is missing and starts it.</summary>
-    public static async Task<TemporaryAzurite> StartAsync(CancellationToken cancellation = default)
+    /// <summary>Installs Azurite into the repository if it is missing and starts it; with <paramref name="inMemory"/>,
+    /// its data stays in its memory (see <see cref="AzuriteProcess.StartOnFreePortAsync"/>).</summary>
+    public static async Task<TemporaryAzurite> StartAsync(CancellationToken cancellation = default, bool inMemory = false)
     {
         var root = AzuriteProcess.FindRepositoryRoot();
         var folder = NewTemporaryFolder();
@@ -39,7 +40,7 @@ public sealed class TemporaryAzurite : IAsyncDisposable
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             deadline.CancelAfter(InstallAndStartDeadline);
             await AzuriteProcess.EnsureInstalledAsync(root, deadline.Token);
-            return new TemporaryAzurite(await AzuriteProcess.StartOnFreePortAsync(root, folder, deadline.Token));
+            return new TemporaryAzurite(await AzuriteProcess.StartOnFreePortAsync(root, folder, deadline.Token, inMemory));
         }
         catch
         {

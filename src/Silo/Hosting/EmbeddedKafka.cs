@@ -1,3 +1,4 @@
+using System.Globalization;
 using Engagement.Silo.Kafka;
 
 namespace Engagement.Silo.Hosting;
@@ -17,6 +18,8 @@ public static class EmbeddedKafka
             broker = EmbeddedKafkaBroker.Start();
             configuration[$"{KafkaOptions.Section}:{nameof(KafkaOptions.BootstrapServers)}"] = broker.BootstrapServers;
             configuration[$"{KafkaOptions.Section}:{nameof(KafkaOptions.ClusterName)}"] = $"embedded-{Guid.NewGuid():N}";
+            configuration[$"{KafkaOptions.Section}:{nameof(KafkaOptions.FetchWaitMaxMs)}"] ??=
+                KafkaOptions.EmbeddedFetchWaitMaxMs.ToString(CultureInfo.InvariantCulture);
         }
         var servers = configuration[$"{KafkaOptions.Section}:{nameof(KafkaOptions.BootstrapServers)}"]!;
         await KafkaTopics.EnsureAsync(servers,

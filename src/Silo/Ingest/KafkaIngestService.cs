@@ -34,6 +34,7 @@ public sealed class KafkaIngestService(
                 AutoCommitIntervalMs = 500,
                 EnableAutoOffsetStore = false,
                 AutoOffsetReset = AutoOffsetReset.Earliest,
+                FetchWaitMaxMs = settings.FetchWaitMaxMs,
                 SessionTimeoutMs = settings.SessionTimeoutMs,
                 HeartbeatIntervalMs = Math.Max(100, settings.SessionTimeoutMs / 5),
             })

@@ -20,6 +20,13 @@ public sealed class KafkaOptions
     public int Partitions { get; set; } = 8;
     /// <summary>The consumer's session timeout; short in tests so a restarted consumer rejoins quickly.</summary>
     public int SessionTimeoutMs { get; set; } = 10_000;
+    /// <summary>How long the broker may hold a fetch that finds no new records (librdkafka's <c>fetch.wait.max.ms</c>).</summary>
+    /// <remarks>A real broker answers as soon as records arrive, so the client's 500 ms default adds no latency there;
+    /// librdkafka's mock cluster holds every empty fetch for the whole wait, so the embedded broker gets
+    /// <see cref="EmbeddedFetchWaitMaxMs"/>.</remarks>
+    public int FetchWaitMaxMs { get; set; } = 500;
+    /// <summary>The fetch wait against librdkafka's mock cluster: a record produced to an idle partition waits this long at most.</summary>
+    public const int EmbeddedFetchWaitMaxMs = 5;
     /// <summary>The most records taken from the consumer's buffer into one batch.</summary>
     public int MaxBatchSize { get; set; } = 2_000;
     /// <summary>How many batches may be applied at once; later batches of a customer wait for its earlier ones.</summary>

@@ -133,13 +133,15 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         return azurite ?? throw new InvalidOperationException(failure);
     }
 
-    /// <summary>Starts Azurite on a free port, as tests do, with its data in <paramref name="dataFolder"/>.</summary>
+    /// <summary>Starts Azurite on a free port, as tests do, with its data in <paramref name="dataFolder"/>, or only in
+    /// its memory when <paramref name="inMemory"/> (for a benchmark: Azurite's file persistence rewrites its whole
+    /// database every 5 s, a cost that grows with the table and that no real table service has).</summary>
     public static async Task<AzuriteProcess> StartOnFreePortAsync(
-        string repositoryRoot, string dataFolder, CancellationToken cancellationToken = default)
+        string repositoryRoot, string dataFolder, CancellationToken cancellationToken = default, bool inMemory = false)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var (azurite, failure) = await TryStartAsync(repositoryRoot, FreePort(), dataFolder, cancellationToken);
+            var (azurite, failure) = await TryStartAsync(repositoryRoot, FreePort(), dataFolder, cancellationToken, inMemory);
             if (azurite is not null)
             {
                 return azurite;
@@ -185,7 +187,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
     }
 
     private static async Task<(AzuriteProcess? Azurite, string Failure)> TryStartAsync(
-        string repositoryRoot, int tablePort, string dataFolder, CancellationToken cancellationToken)
+        string repositoryRoot, int tablePort, string dataFolder, CancellationToken cancellationToken, bool inMemory = false)
     {
         var script = ScriptPath(repositoryRoot);
         if (!File.Exists(script))
@@ -199,9 +201,10 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         // node runs the server script itself rather than the node_modules/.bin shim, so the process we signal on
         // dispose is the one that saves the data (on Windows the shim is a cmd.exe wrapper).
         // --disableTelemetry: Azurite would otherwise report usage over the network.
-        var info = NewStartInfo("node", dataFolder, script,
+        string[] arguments = [script,
             "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString(CultureInfo.InvariantCulture),
-            "--location", dataFolder, "--skipApiVersionCheck", "--loose", "--silent", "--disableTelemetry");
+            "--skipApiVersionCheck", "--loose", "--silent", "--disableTelemetry"];
+        var info = NewStartInfo("node", dataFolder, inMemory ? [.. arguments, "--inMemoryPersistence"] : [.. arguments, "--location", dataFolder]);
         var output = new OutputTail();
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         output.LineAdded += line =>
