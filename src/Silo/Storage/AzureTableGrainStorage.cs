@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Text.RegularExpressions;
 using Azure;
@@ -176,7 +177,8 @@ public sealed partial class AzureTableGrainStorage : IGrainStorage
         var chunks = 0;
         for (var offset = 0; offset < bytes.Length; offset += ChunkBytes, chunks++)
         {
-            entity[ChunkPropertyPrefix + chunks] = bytes.AsSpan(offset, Math.Min(ChunkBytes, bytes.Length - offset)).ToArray();
+            // A state that fits one chunk, as almost all do, is stored from its own array rather than a copy.
+            entity[ChunkPropertyPrefix + chunks] = bytes.Length <= ChunkBytes ? bytes : bytes.AsSpan(offset, Math.Min(ChunkBytes, bytes.Length - offset)).ToArray();
         }
         entity[ChunkCountProperty] = chunks;
         return (entity, bytes.Length);
@@ -214,12 +216,20 @@ public sealed partial class AzureTableGrainStorage : IGrainStorage
     }
 
     // Null when compression would not make the state smaller (small or random-looking states).
+    // The scratch buffer is pooled: this runs on every write, and only the compressed bytes are kept.
     private static byte[]? Compress(byte[] raw)
     {
-        var compressed = new byte[raw.Length];
-        return BrotliEncoder.TryCompress(raw, compressed, out var written, BrotliQuality, BrotliWindow) && written < raw.Length
-            ? compressed.AsSpan(0, written).ToArray()
-            : null;
+        var scratch = ArrayPool<byte>.Shared.Rent(raw.Length);
+        try
+        {
+            return BrotliEncoder.TryCompress(raw, scratch.AsSpan(0, raw.Length), out var written, BrotliQuality, BrotliWindow) && written < raw.Length
+                ? scratch.AsSpan(0, written).ToArray()
+                : null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(scratch);
+        }
     }
 
     private static byte[]? Decompress(byte[] stored, int? rawLength)
