@@ -3,14 +3,16 @@ using Engagement.State;
 using Engagement.Triggers;
 using Orleans.Concurrency;
 using Orleans.Runtime;
+using Microsoft.Extensions.Logging;
 using Orleans.Streams;
 
 namespace Engagement.Advisors;
 
-/// <summary>One advisor's inbox, book and metrics; pushes every new or changed trigger to the advisor's live stream.</summary>
+/// <summary>One advisor's inbox, book and metrics; pushes every new or changed trigger to the advisor's live stream
+/// as soon as it arrives, then makes it durable.</summary>
 /// <remarks>
 /// The state is <see cref="AdvisorInbox.Shards"/> shards by customer, each a table row of its own, so a delivery or a
-/// book change rewrites one shard rather than the whole book and inbox. Reentrant so that the customers delivering to
+/// book change rewrites one shard rather than the whole book and inbox. Reentrant so that the deliveries arriving at
 /// one advisor at the same moment share one write: every call changes the state before its first await, then waits
 /// for a write that covers the change.
 /// </remarks>
@@ -20,14 +22,18 @@ public sealed class AdvisorGrain : Grain, IAdvisorGrain
     private readonly ShardedState<AdvisorShardState> _shards;
     private readonly List<InboxChange> _unpushed = [];
     private readonly CoalescedWrites _writes;
+    private readonly CoalescedWrites _pushes;
+    private readonly ILogger<AdvisorGrain> _logger;
     private long _lastSequence;
     private IAsyncStream<InboxChange>? _live;
 
     /// <summary>Creates the grain with one state per shard.</summary>
-    public AdvisorGrain(IGrainContext context, IPersistentStateFactory states)
+    public AdvisorGrain(IGrainContext context, IPersistentStateFactory states, ILogger<AdvisorGrain> logger)
     {
         _shards = new ShardedState<AdvisorShardState>(context, states, StorageNames.Advisors, "shard", AdvisorInbox.Shards);
-        _writes = new CoalescedWrites(WriteAndPushAsync);
+        _writes = new CoalescedWrites(() => _shards.WriteChangedAsync(this));
+        _pushes = new CoalescedWrites(PushAsync);
+        _logger = logger;
     }
 
     /// <inheritdoc />
@@ -40,21 +46,18 @@ public sealed class AdvisorGrain : Grain, IAdvisorGrain
     }
 
     /// <inheritdoc />
-    public async Task DeliverAsync(IReadOnlyList<Trigger> triggers)
+    public async Task ApplyAsync(IReadOnlyList<AdvisorEffect> effects)
     {
-        var taken = 0;
-        foreach (var trigger in triggers)
+        var changed = false;
+        foreach (var effect in effects)
         {
-            var shard = AdvisorInbox.ShardOf(trigger.CustomerId);
-            if (AdvisorInbox.Take(_shards[shard], trigger, _lastSequence) is { } change)
-            {
-                _lastSequence = change.Sequence;
-                _unpushed.Add(change);
-                _shards.Changed(shard);
-                taken++;
-            }
+            changed |= Take(effect);
         }
-        if (taken > 0)
+        if (_unpushed.Count > 0)
+        {
+            _ = _pushes.WriteAsync();
+        }
+        if (changed)
         {
             await _writes.WriteAsync();
         }
@@ -79,45 +82,52 @@ public sealed class AdvisorGrain : Grain, IAdvisorGrain
         Task.FromResult<IReadOnlyList<string>>(_shards.All.SelectMany(s => s.Book).Order(StringComparer.Ordinal).ToList());
 
     /// <inheritdoc />
-    public async Task AddCustomerAsync(string customerId)
-    {
-        var shard = AdvisorInbox.ShardOf(customerId);
-        if (_shards[shard].Book.Add(customerId))
-        {
-            _shards.Changed(shard);
-            await _writes.WriteAsync();
-        }
-    }
-
-    /// <inheritdoc />
-    public async Task RemoveCustomerAsync(string customerId)
-    {
-        var shard = AdvisorInbox.ShardOf(customerId);
-        var state = _shards[shard];
-        var leftBook = state.Book.Remove(customerId);
-        var movedTriggers = AdvisorInbox.RemoveOpen(state, customerId);
-        if (leftBook || movedTriggers)
-        {
-            _shards.Changed(shard);
-            await _writes.WriteAsync();
-        }
-    }
-
-    /// <inheritdoc />
     [ReadOnly]
     public Task<IReadOnlyList<TriggerTypeMetrics>> GetMetricsAsync() => Task.FromResult(AdvisorInbox.Metrics(_shards.All));
 
-    // Writes what changed since the last write, then pushes its changes live, in sequence order: writes never overlap,
-    // so a push never runs ahead of the inbox it comes from, nor of an earlier push.
-    private async Task WriteAndPushAsync()
+    private bool Take(AdvisorEffect effect)
+    {
+        var customerId = effect.Trigger?.CustomerId ?? effect.Joined ?? effect.Left!;
+        var shard = AdvisorInbox.ShardOf(customerId);
+        var state = _shards[shard];
+        var changed = effect switch
+        {
+            { Trigger: { } trigger } => TakeTrigger(state, trigger),
+            { Joined: { } joined } => state.Book.Add(joined),
+            _ => state.Book.Remove(customerId) | AdvisorInbox.RemoveOpen(state, customerId),
+        };
+        if (changed)
+        {
+            _shards.Changed(shard);
+        }
+        return changed;
+    }
+
+    private bool TakeTrigger(AdvisorShardState shard, Trigger trigger)
+    {
+        if (AdvisorInbox.Take(shard, trigger, _lastSequence) is not { } change)
+        {
+            return false;
+        }
+        _lastSequence = change.Sequence;
+        _unpushed.Add(change);
+        return true;
+    }
+
+    // Pushes ahead of the write: an advisor sees a trigger as soon as it fires. One push at a time, in sequence order,
+    // so a live client never sees a later change before an earlier one. Best effort: the inbox is the record, and a
+    // reconnecting client replays from it.
+    private async Task PushAsync()
     {
         var changes = _unpushed.ToList();
         _unpushed.Clear();
-        await _shards.WriteChangedAsync(this);
-        if (changes.Count > 0)
+        try
         {
-            // Live push is best effort: the inbox is the record, and a reconnecting client replays from it.
             await _live!.OnNextBatchAsync(changes);
+        }
+        catch (Exception e)
+        {
+            _logger.LogWarning("Pushing {Count} inbox changes live failed: {Error}", changes.Count, e.GetBaseException().Message);
         }
     }
 }

@@ -6,9 +6,10 @@ namespace Engagement.Advisors;
 [Alias("Engagement.IAdvisorGrain")]
 public interface IAdvisorGrain : IGrainWithStringKey
 {
-    /// <summary>Takes new or changed triggers into the inbox (newer versions win) and pushes them to the live stream.</summary>
-    [Alias("Deliver")]
-    Task DeliverAsync(IReadOnlyList<Trigger> triggers);
+    /// <summary>Takes new or changed triggers into the inbox (newer versions win) and book changes, in order; pushes
+    /// the inbox changes to the live stream at once and returns once they are durable.</summary>
+    [Alias("Apply")]
+    Task ApplyAsync(IReadOnlyList<AdvisorEffect> effects);
 
     /// <summary>The inbox, optionally of one status, by severity then newest.</summary>
     [Alias("GetInbox")]
@@ -25,14 +26,6 @@ public interface IAdvisorGrain : IGrainWithStringKey
     /// <summary>The customers currently assigned to the advisor.</summary>
     [Alias("GetBook")]
     Task<IReadOnlyList<string>> GetBookAsync();
-
-    /// <summary>Adds a customer to the book.</summary>
-    [Alias("AddCustomer")]
-    Task AddCustomerAsync(string customerId);
-
-    /// <summary>Removes a customer who moved to another advisor, with their open triggers.</summary>
-    [Alias("RemoveCustomer")]
-    Task RemoveCustomerAsync(string customerId);
 
     /// <summary>Per trigger type: fired, reached, opportunity, won and the contact rate.</summary>
     [Alias("GetMetrics")]
