@@ -88,9 +88,10 @@ public sealed class KafkaIngestService(
             Store(consumer);
             CommitStored(consumer);
             status.Set(false);
-            consumer.Close();
+            // What is still in flight for a replay is replayed: forgotten now, it holds nothing up when the partitions go.
             _watermarks.Forget(consumer.Assignment);
             _inFlight.Clear();
+            consumer.Close();
         }
     }
 
