@@ -49,7 +49,7 @@ public sealed class DurableStorageMeasurement : IMeasurement
             $"{engine.EventsPerSecond:N0} events/s (grain state on Azure Table Storage in Azurite; {workload.Records:N0} records durably applied in {engine.Elapsed.TotalSeconds:N1} s)"));
         context.Report(new Figure("bare table upserts",
             $"{baseline:N0} upserts/s ({upserts:N0} entities of {entityBytes:N0} bytes, the engine's mean customer state, {concurrency} at a time)"));
-        context.Report(new Figure("storage ratio", $"{engine.EventsPerSecond / baseline:0.00}"));
+        context.ReportRatio("storage ratio", engine.EventsPerSecond, baseline);
         if (latency is { } l)
         {
             context.Report(new Figure("latency",
