@@ -232,13 +232,14 @@ public sealed class CustomerGrain(
         return updated;
     }
 
-    // An event that makes the rules throw is rejected rather than retried for ever; what it changed before it threw is
-    // kept and checkpointed like any other change.
+    // The wall clock of an event is when its record entered Kafka: a replay after a crash then fires the same triggers
+    // with the same content, createdAt included. An event that makes the rules throw is rejected rather than retried
+    // for ever; what it changed before it threw is kept and checkpointed like any other change.
     private ApplyResult ApplyOne(CustomerEvent e, DateTimeOffset now)
     {
         try
         {
-            return rules.Apply(State, e, now);
+            return rules.Apply(State, e, e.Source?.RecordedAt ?? now);
         }
         catch (Exception ex)
         {

@@ -45,7 +45,7 @@ public sealed class IngestPipeline(
             var parsed = parser.Parse(key, record.Message.Value ?? []);
             if (parsed.Customer is { } e)
             {
-                var located = e with { Source = new EventSource(cluster, record.Topic, record.Partition.Value, record.Offset.Value) };
+                var located = e with { Source = new EventSource(cluster, record.Topic, record.Partition.Value, record.Offset.Value, RecordedAt(record)) };
                 if (!customers.TryGetValue(e.CustomerId, out var list))
                 {
                     customers[e.CustomerId] = list = [];
@@ -75,6 +75,9 @@ public sealed class IngestPipeline(
         }
         return Task.WhenAll(work);
     }
+
+    private static DateTimeOffset? RecordedAt(ConsumeResult<byte[]?, byte[]?> record) =>
+        record.Message.Timestamp.Type == TimestampType.NotAvailable ? null : new DateTimeOffset(record.Message.Timestamp.UtcDateTime);
 
     private async Task DurableAsync(Task<long> applied) => await checkpoints.WhenDurableAsync(await applied);
 
