@@ -86,8 +86,9 @@ public sealed class DurabilityTests(EngineFixture fixture)
         var trigger = Assert.Single((await GetAsync(revived.Http, $"/api/customers/{Customer}/triggers", token))!.Value.EnumerateArray());
         Assert.Equal(("closed", "reached"), (trigger.GetProperty("status").GetString(), trigger.GetProperty("outcome").GetProperty("outcome").GetString()));
         var metrics = (await GetAsync(revived.Http, $"/api/advisors/{Advisor}/metrics", token))!.Value;
-        var onboardingMetrics = Assert.Single(metrics.EnumerateArray());
-        Assert.Equal((1, 1), (onboardingMetrics.GetProperty("fired").GetInt32(), onboardingMetrics.GetProperty("reached").GetInt32()));
+        var onboardingMetrics = Assert.Single(metrics.EnumerateObject());
+        Assert.Equal(("customer.onboarding", 1, 1), (onboardingMetrics.Name,
+            onboardingMetrics.Value.GetProperty("fired").GetInt32(), onboardingMetrics.Value.GetProperty("reached").GetInt32()));
     }
 
     private async Task ProduceOpeningAndTransferAsync()
