@@ -10,7 +10,8 @@ namespace Engagement.Silo.Storage;
 /// on its ETag; the transactions are formed by <see cref="PartitionWriteBatcher"/>.</remarks>
 internal sealed class TableCheckpointStore : ICheckpointStore
 {
-    private const string PartitionPrefix = "checkpoint-customer_";
+    /// <summary>The start of every customer checkpoint partition key; two hex digits of the partition follow.</summary>
+    internal const string PartitionPrefix = "checkpoint-customer_";
 
     private readonly LazyTable _table;
     private readonly PartitionWriteBatcher _writes;
