@@ -1,4 +1,3 @@
-using System.Text;
 using Confluent.Kafka;
 using Engagement.Checkpoints;
 using Engagement.Customers;
@@ -41,8 +40,7 @@ public sealed class IngestPipeline(
         var products = new Dictionary<string, List<NavUpdated>>(StringComparer.Ordinal);
         foreach (var record in batch)
         {
-            var key = record.Message.Key is { } k ? Encoding.UTF8.GetString(k) : null;
-            var parsed = parser.Parse(key, record.Message.Value ?? []);
+            var parsed = RecordGuard.Parse(() => parser.Parse(record.Message.Key, record.Message.Value ?? []), record, logger);
             if (parsed.Customer is { } e)
             {
                 var located = e with { Source = new EventSource(cluster, record.Topic, record.Partition.Value, record.Offset.Value, RecordedAt(record)) };

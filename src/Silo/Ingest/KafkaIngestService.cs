@@ -70,13 +70,23 @@ public sealed class KafkaIngestService(
         {
             while (!stopping.IsCancellationRequested && !_replay)
             {
-                var batch = Poll(consumer, settings.MaxBatchSize, stopping);
-                if (batch.Count > 0)
+                try
                 {
-                    Dispatch(batch, settings.ClusterName, stopping);
+                    var batch = Poll(consumer, settings.MaxBatchSize, stopping);
+                    if (batch.Count > 0)
+                    {
+                        Dispatch(batch, settings.ClusterName, stopping);
+                    }
+                    Reap(consumer, settings.MaxBatchesInFlight, stopping);
+                    Store(consumer);
                 }
-                Reap(consumer, settings.MaxBatchesInFlight, stopping);
-                Store(consumer);
+                catch (Exception ex) when (ex is not OperationCanceledException || !stopping.IsCancellationRequested)
+                {
+                    // Only stopping ends the loop: anything else is logged (by type: messages may quote a record) and the loop goes on.
+                    logger.LogError("Ingest loop iteration failed with {Exception} at {StackTrace}; continuing",
+                        ex.GetType().FullName, ex.StackTrace);
+                    stopping.WaitHandle.WaitOne(PollWait);
+                }
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)

@@ -14,6 +14,9 @@ public sealed class KafkaOptions
     public string[] Topics { get; set; } = ["cb.customers", "cb.accounts", "cb.transactions", "md.products"];
     /// <summary>Where bad input goes.</summary>
     public string DeadLetterTopic { get; set; } = "eng.deadletter";
+    /// <summary>The largest record the engine produces (librdkafka's <c>message.max.bytes</c>, its default, under a Kafka
+    /// broker's default topic limit of 1,048,588); a larger dead letter goes cut down as <c>too_large</c>.</summary>
+    public int MessageMaxBytes { get; set; } = 1_000_000;
     /// <summary>Where triggers go.</summary>
     public string TriggersTopic { get; set; } = "eng.triggers";
     /// <summary>Partitions of the topics the engine creates when they are missing.</summary>
