@@ -26,6 +26,9 @@ public sealed class IngestPipeline(
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan LongestRetryDelay = TimeSpan.FromSeconds(5);
 
+    // About half a minute of retries with the backoff above.
+    private const int MaxFailingApplies = 10;
+
     // The last work started per customer or product: a later batch's work for the same key runs after it.
     private readonly Dictionary<string, Task> _tails = new(StringComparer.Ordinal);
     private readonly Lock _tailsGate = new();
@@ -84,7 +87,19 @@ public sealed class IngestPipeline(
     {
         var grain = grains.GetGrain<ICustomerGrain>(customerId);
         var batch = events.Select(e => e.Event).ToList();
-        var answer = await RetryAsync(() => grain.ApplyAsync(batch), cancellation);
+        ApplyAnswer answer;
+        try
+        {
+            answer = await RetryAsync(() => grain.ApplyAsync(batch), cancellation, MaxFailingApplies);
+        }
+        catch (Exception ex) when (!cancellation.IsCancellationRequested)
+        {
+            // A customer that fails the same way again and again, storage being up, would hold its partitions' commits
+            // for ever: its batch goes to the dead-letter topic, and the others go on.
+            logger.LogError("A customer's batch of {Count} events failed {Attempts} times with {Exception}: it is dead-lettered",
+                events.Count, MaxFailingApplies, ex.GetType().Name);
+            answer = new ApplyAnswer(batch.Select(e => new EventRejection(e.EventId, RecordGuard.InternalError(ex))).ToList(), 0);
+        }
         foreach (var rejection in answer.Rejections)
         {
             foreach (var (record, _) in events.Where(e => e.Event.EventId == rejection.EventId))
@@ -144,8 +159,9 @@ public sealed class IngestPipeline(
     private Task RetryAsync(Func<Task> attempt, CancellationToken cancellation) =>
         RetryAsync(async () => { await attempt(); return true; }, cancellation);
 
-    // Nothing is skipped: a failing write (storage or broker down) is retried with backoff until it succeeds or the engine stops.
-    private async Task<T> RetryAsync<T>(Func<Task<T>> attempt, CancellationToken cancellation)
+    // Nothing is skipped: a failing write (storage or broker down) is retried with backoff until it succeeds or the engine
+    // stops. With giveUpAfter, a failure that is not storage or the network being away ends the retries at that count.
+    private async Task<T> RetryAsync<T>(Func<Task<T>> attempt, CancellationToken cancellation, int? giveUpAfter = null)
     {
         var delay = FirstRetryDelay;
         for (var failures = 1; ; failures++)
@@ -154,7 +170,7 @@ public sealed class IngestPipeline(
             {
                 return await attempt();
             }
-            catch (Exception ex) when (!cancellation.IsCancellationRequested)
+            catch (Exception ex) when (!cancellation.IsCancellationRequested && (failures < giveUpAfter || giveUpAfter is null || IsOutage(ex)))
             {
                 logger.LogWarning("Applying a batch failed ({Failures} in a row, retrying in {Delay} ms): {Error}",
                     failures, delay.TotalMilliseconds, ex.GetBaseException().Message);
@@ -163,4 +179,8 @@ public sealed class IngestPipeline(
             }
         }
     }
+
+    private static bool IsOutage(Exception ex) =>
+        ex.GetBaseException() is Azure.RequestFailedException or HttpRequestException or IOException or TimeoutException
+            or System.Net.Sockets.SocketException or OperationCanceledException;
 }
