@@ -33,12 +33,13 @@ public sealed class IngestPipeline(
     private readonly Dictionary<string, Task> _tails = new(StringComparer.Ordinal);
     private readonly Lock _tailsGate = new();
 
-    /// <summary>Starts applying the batch; the task completes when every record in it is durable, and fails with
+    /// <summary>Starts applying the batch: <see cref="BatchWork.Applied"/> completes when every grain has applied its
+    /// part in memory, <see cref="BatchWork.Durable"/> when every record is durable; the latter fails with
     /// <see cref="CheckpointConflictException"/> when a checkpoint lost some of it to another writer.</summary>
     /// <remarks>Call from one thread at a time: the order of calls is the order of work per customer.</remarks>
-    public Task ProcessAsync(IReadOnlyList<ConsumeResult<byte[]?, byte[]?>> batch, string cluster, CancellationToken cancellation)
+    public BatchWork ProcessAsync(IReadOnlyList<ConsumeResult<byte[]?, byte[]?>> batch, string cluster, CancellationToken cancellation)
     {
-        var work = new List<Task>();
+        var work = new List<Task<long>>();
         var customers = new Dictionary<string, List<(ConsumeResult<byte[]?, byte[]?> Record, CustomerEvent Event)>>(StringComparer.Ordinal);
         var products = new Dictionary<string, List<NavUpdated>>(StringComparer.Ordinal);
         foreach (var record in batch)
@@ -63,24 +64,33 @@ public sealed class IngestPipeline(
             }
             else
             {
-                work.Add(RetryAsync(() => deadLetters.PublishAsync(record, parsed.Error!, cancellation), cancellation));
+                work.Add(DeadLetterAsync(record, parsed.Error!, cancellation));
             }
         }
+        var applies = new List<Task<long>>(customers.Count + products.Count);
         foreach (var (customerId, events) in customers)
         {
-            work.Add(DurableAsync(After("c:" + customerId, () => ApplyCustomerAsync(customerId, events, cancellation))));
+            applies.Add(After("c:" + customerId, () => ApplyCustomerAsync(customerId, events, cancellation)));
         }
         foreach (var (productId, navs) in products)
         {
-            work.Add(DurableAsync(After("p:" + productId, () => ApplyNavsAsync(productId, navs, cancellation))));
+            applies.Add(After("p:" + productId, () => ApplyNavsAsync(productId, navs, cancellation)));
         }
-        return Task.WhenAll(work);
+        var applied = Task.WhenAll(applies.Concat(work));
+        return new BatchWork(applied, DurableAsync(applied));
     }
 
     private static DateTimeOffset? RecordedAt(ConsumeResult<byte[]?, byte[]?> record) =>
         record.Message.Timestamp.Type == TimestampType.NotAvailable ? null : new DateTimeOffset(record.Message.Timestamp.UtcDateTime);
 
-    private async Task DurableAsync(Task<long> applied) => await checkpoints.WhenDurableAsync(await applied);
+    private async Task DurableAsync(Task<long[]> applied) => await checkpoints.WhenAllDurableAsync(await applied);
+
+    // Dead letters need no checkpoint: the broker has them once this completes.
+    private async Task<long> DeadLetterAsync(ConsumeResult<byte[]?, byte[]?> record, string reason, CancellationToken cancellation)
+    {
+        await RetryAsync(() => deadLetters.PublishAsync(record, reason, cancellation), cancellation);
+        return 0;
+    }
 
     private async Task<long> ApplyCustomerAsync(string customerId,
         List<(ConsumeResult<byte[]?, byte[]?> Record, CustomerEvent Event)> events, CancellationToken cancellation)
@@ -104,7 +114,7 @@ public sealed class IngestPipeline(
         {
             foreach (var (record, _) in events.Where(e => e.Event.EventId == rejection.EventId))
             {
-                await RetryAsync(() => deadLetters.PublishAsync(record, rejection.Reason, cancellation), cancellation);
+                await DeadLetterAsync(record, rejection.Reason, cancellation);
             }
         }
         return answer.Checkpoint;

@@ -19,6 +19,8 @@ public sealed class KafkaIngestService(
 
     private readonly OffsetWatermarks _watermarks = new();
     private readonly List<Task> _inFlight = [];
+    private readonly List<Task> _applying = [];
+    private long _awaitingCheckpoint;
     private volatile bool _replay;
 
     /// <inheritdoc />
@@ -77,7 +79,7 @@ public sealed class KafkaIngestService(
                     {
                         Dispatch(batch, settings.ClusterName, stopping);
                     }
-                    Reap(consumer, settings.MaxBatchesInFlight, stopping);
+                    Reap(consumer, settings, stopping);
                     Store(consumer);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stopping.IsCancellationRequested)
@@ -101,6 +103,7 @@ public sealed class KafkaIngestService(
             // What is still in flight for a replay is replayed: forgotten now, it holds nothing up when the partitions go.
             _watermarks.Forget(consumer.Assignment);
             _inFlight.Clear();
+            _applying.Clear();
             consumer.Close();
         }
     }
@@ -137,8 +140,11 @@ public sealed class KafkaIngestService(
         {
             _watermarks.Track(record.TopicPartition, record.Offset.Value);
         }
-        var applied = pipeline.ProcessAsync(batch, cluster, stopping).ContinueWith(done =>
+        var work = pipeline.ProcessAsync(batch, cluster, stopping);
+        Interlocked.Add(ref _awaitingCheckpoint, batch.Count);
+        var durable = work.Durable.ContinueWith(done =>
         {
+            Interlocked.Add(ref _awaitingCheckpoint, -batch.Count);
             if (done.IsCompletedSuccessfully)
             {
                 foreach (var record in batch)
@@ -151,20 +157,26 @@ public sealed class KafkaIngestService(
                 _replay = true;
             }
         }, TaskScheduler.Default);
-        _inFlight.Add(applied);
+        _inFlight.Add(durable);
+        _applying.Add(work.Applied);
     }
 
-    // Back-pressure: no new batch until one in flight finishes, however long that takes (a storage outage, say);
-    // offsets of batches that finish meanwhile are stored. Were the wait bounded, a slow store would let the whole
-    // topic into memory, and the commit point would wait behind it all. Past Kafka's max.poll.interval.ms without a
-    // poll the member leaves the group; it rejoins on its next poll and replays from the last commit.
-    private void Reap(IConsumer<byte[]?, byte[]?> consumer, int maxInFlight, CancellationToken stopping)
+    // Back-pressure: no new batch while MaxBatchesInFlight are still being applied, or while MaxRecordsAwaitingCheckpoint
+    // records wait for a checkpoint, however long that takes (a storage outage, say); offsets of batches that become
+    // durable meanwhile are stored. A batch waiting only for its checkpoint holds no poll: records arriving meanwhile are
+    // applied at once. Were the wait bounded, a slow store would let the whole topic into memory, and the commit point
+    // would wait behind it all. Past Kafka's max.poll.interval.ms without a poll the member leaves the group; it rejoins
+    // on its next poll and replays from the last commit.
+    private void Reap(IConsumer<byte[]?, byte[]?> consumer, KafkaOptions settings, CancellationToken stopping)
     {
         _inFlight.RemoveAll(t => t.IsCompleted);
-        while (_inFlight.Count >= maxInFlight && !stopping.IsCancellationRequested)
+        _applying.RemoveAll(t => t.IsCompleted);
+        while ((_applying.Count >= settings.MaxBatchesInFlight || Interlocked.Read(ref _awaitingCheckpoint) >= settings.MaxRecordsAwaitingCheckpoint)
+               && !stopping.IsCancellationRequested)
         {
-            Task.WaitAny([.. _inFlight], PollWait);
+            Task.WaitAny([.. _applying.Count >= settings.MaxBatchesInFlight ? _applying : _inFlight], PollWait);
             _inFlight.RemoveAll(t => t.IsCompleted);
+            _applying.RemoveAll(t => t.IsCompleted);
             Store(consumer);
         }
     }
