@@ -1,9 +1,11 @@
+using Engagement.Checkpoints;
 using Engagement.Rules.Triggers;
 using Engagement.State;
 using Engagement.Triggers;
 using Orleans.Concurrency;
 using Orleans.Runtime;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Streams;
 
 namespace Engagement.Advisors;
@@ -28,10 +30,11 @@ public sealed class AdvisorGrain : Grain, IAdvisorGrain
     private IAsyncStream<InboxChange>? _live;
 
     /// <summary>Creates the grain with one state per shard.</summary>
-    public AdvisorGrain(IGrainContext context, IPersistentStateFactory states, ILogger<AdvisorGrain> logger)
+    public AdvisorGrain(IGrainContext context, IPersistentStateFactory states, IOptions<CheckpointOptions> checkpoints,
+        TimeProvider clock, ILogger<AdvisorGrain> logger)
     {
         _shards = new ShardedState<AdvisorShardState>(context, states, StorageNames.Advisors, "shard", AdvisorInbox.Shards);
-        _writes = new CoalescedWrites(() => _shards.WriteChangedAsync(this));
+        _writes = new CoalescedWrites(() => _shards.WriteChangedAsync(this), checkpoints.Value.Interval, clock);
         _pushes = new CoalescedWrites(PushAsync);
         _logger = logger;
     }

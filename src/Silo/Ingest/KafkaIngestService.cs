@@ -136,10 +136,7 @@ public sealed class KafkaIngestService(
 
     private void Dispatch(List<ConsumeResult<byte[]?, byte[]?>> batch, string cluster, CancellationToken stopping)
     {
-        foreach (var record in batch)
-        {
-            _watermarks.Track(record.TopicPartition, record.Offset.Value);
-        }
+        _watermarks.Track(batch.Select(record => record.TopicPartitionOffset));
         var work = pipeline.ProcessAsync(batch, cluster, stopping);
         Interlocked.Add(ref _awaitingCheckpoint, batch.Count);
         var durable = work.Durable.ContinueWith(done =>
@@ -147,10 +144,7 @@ public sealed class KafkaIngestService(
             Interlocked.Add(ref _awaitingCheckpoint, -batch.Count);
             if (done.IsCompletedSuccessfully)
             {
-                foreach (var record in batch)
-                {
-                    _watermarks.Complete(record.TopicPartition, record.Offset.Value);
-                }
+                _watermarks.Complete(batch.Select(record => record.TopicPartitionOffset));
             }
             else if (done.Exception?.InnerExceptions.Any(e => e is CheckpointConflictException) == true)
             {
