@@ -26,6 +26,9 @@ public sealed class AdvisorGrain : Grain, IAdvisorGrain
     private readonly CoalescedWrites _writes;
     private readonly CoalescedWrites _pushes;
     private readonly ILogger<AdvisorGrain> _logger;
+    private readonly Guid _activation = Guid.NewGuid();
+    private readonly Dictionary<long, Task> _pendingWrites = [];
+    private long _lastWrite;
     private long _lastSequence;
     private IAsyncStream<InboxChange>? _live;
 
@@ -49,7 +52,7 @@ public sealed class AdvisorGrain : Grain, IAdvisorGrain
     }
 
     /// <inheritdoc />
-    public async Task ApplyAsync(IReadOnlyList<AdvisorEffect> effects)
+    public Task<AdvisorWrite> ApplyAsync(IReadOnlyList<AdvisorEffect> effects)
     {
         var changed = false;
         foreach (var effect in effects)
@@ -60,11 +63,24 @@ public sealed class AdvisorGrain : Grain, IAdvisorGrain
         {
             _ = _pushes.WriteAsync();
         }
-        if (changed)
+        if (!changed)
         {
-            await _writes.WriteAsync();
+            return Task.FromResult(new AdvisorWrite(_activation, 0));
         }
+        var number = ++_lastWrite;
+        var write = _writes.WriteAsync();
+        _pendingWrites[number] = write;
+        // A failed write stays, so whoever waits for it learns; the activation is dropped after it anyway.
+        _ = write.ContinueWith(_ => _pendingWrites.Remove(number), CancellationToken.None,
+            TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Current);
+        return Task.FromResult(new AdvisorWrite(_activation, number));
     }
+
+    /// <inheritdoc />
+    public Task WhenWrittenAsync(AdvisorWrite write) =>
+        write.Activation != _activation
+            ? Task.FromException(new InvalidOperationException("The advisor's activation that took these changes is gone; send them again."))
+            : _pendingWrites.GetValueOrDefault(write.Number, Task.CompletedTask);
 
     /// <inheritdoc />
     [ReadOnly]

@@ -6,10 +6,12 @@ namespace Engagement.Effects;
 /// <summary>Carries effects to their targets after the turn that caused them: per target, one call at a time with
 /// everything queued for it meanwhile, in the order posted, retried until it succeeds.</summary>
 /// <remarks>Every effect is numbered in the shared <see cref="SequenceTracker"/> when posted and ended once its target
-/// has it, so a checkpoint can wait for the effects posted before it.</remarks>
+/// has it durably, so a checkpoint can wait for the effects posted before it. <c>send</c> completes once the target
+/// has taken the batch, and answers the task that completes once the target has stored it: the next batch goes as
+/// soon as the first completes, so a target's storage never delays what it shows live.</remarks>
 public sealed class EffectChannel<TItem>(
     string name,
-    Func<string, IReadOnlyList<TItem>, Task> send,
+    Func<string, IReadOnlyList<TItem>, Task<Task>> send,
     SequenceTracker sequences,
     TimeProvider clock,
     ILogger logger)
@@ -47,27 +49,52 @@ public sealed class EffectChannel<TItem>(
         while (Take(target) is { } batch)
         {
             var items = batch.Select(p => p.Item).ToList();
-            var delay = FirstRetryDelay;
-            for (var failures = 1; ; failures++)
+            var stored = await TakenAsync(target, items);
+            _ = SettleAsync(target, batch, items, stored);
+        }
+    }
+
+    // Sends until the target has taken the batch; answers the task of its storing it.
+    private async Task<Task> TakenAsync(string target, List<TItem> items)
+    {
+        var delay = FirstRetryDelay;
+        for (var failures = 1; ; failures++)
+        {
+            try
             {
-                try
-                {
-                    await send(target, items);
-                    break;
-                }
-                catch (Exception e)
-                {
-                    logger.LogWarning("Delivering {Count} {Channel} effects failed ({Failures} in a row, retrying in {Delay} ms): {Error}",
-                        items.Count, name, failures, delay.TotalMilliseconds, e.GetBaseException().Message);
-                    await Task.Delay(delay, clock);
-                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LongestRetryDelay.Ticks));
-                }
+                return await send(target, items);
             }
-            foreach (var posted in batch)
+            catch (Exception e)
             {
-                posted.Done?.Invoke();
-                sequences.End(posted.Sequence);
+                logger.LogWarning("Delivering {Count} {Channel} effects failed ({Failures} in a row, retrying in {Delay} ms): {Error}",
+                    items.Count, name, failures, delay.TotalMilliseconds, e.GetBaseException().Message);
+                await Task.Delay(delay, clock);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LongestRetryDelay.Ticks));
             }
+        }
+    }
+
+    // A batch whose storing fails is sent again whole: targets take repeats idempotently.
+    private async Task SettleAsync(string target, List<Posted> batch, List<TItem> items, Task stored)
+    {
+        while (true)
+        {
+            try
+            {
+                await stored;
+                break;
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning("Storing {Count} {Channel} effects failed; sending them again: {Error}", items.Count, name, e.GetBaseException().Message);
+                await Task.Delay(FirstRetryDelay, clock);
+                stored = await TakenAsync(target, items);
+            }
+        }
+        foreach (var posted in batch)
+        {
+            posted.Done?.Invoke();
+            sequences.End(posted.Sequence);
         }
     }
 

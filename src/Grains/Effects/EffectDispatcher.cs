@@ -26,15 +26,26 @@ public sealed class EffectDispatcher
         TimeProvider clock, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger<EffectDispatcher>();
-        _published = new("trigger topic", (_, triggers) => publisher.PublishAsync(triggers), sequences, clock, logger);
-        _advisors = new("advisor", (advisorId, effects) => grains.GetGrain<IAdvisorGrain>(advisorId).ApplyAsync(effects),
+        _published = new("trigger topic", (_, triggers) => Stored(publisher.PublishAsync(triggers)), sequences, clock, logger);
+        _advisors = new("advisor", async (advisorId, effects) =>
+        {
+            var advisor = grains.GetGrain<IAdvisorGrain>(advisorId);
+            var write = await advisor.ApplyAsync(effects);
+            return advisor.WhenWrittenAsync(write);
+        }, sequences, clock, logger);
+        _schedule = new("schedule", (bucket, entries) => Stored(grains.GetGrain<IDueBucketGrain>(bucket).AddAsync(entries)),
             sequences, clock, logger);
-        _schedule = new("schedule", (bucket, entries) => grains.GetGrain<IDueBucketGrain>(bucket).AddAsync(entries),
+        _holders = new("product holder", (productId, changes) => Stored(grains.GetGrain<IProductGrain>(productId).UpdateHoldersAsync(changes)),
             sequences, clock, logger);
-        _holders = new("product holder", (productId, changes) => grains.GetGrain<IProductGrain>(productId).UpdateHoldersAsync(changes),
+        _archive = new("ledger archive", (customerId, batches) => Stored(archive.AppendAsync(customerId, batches.SelectMany(b => b).ToList())),
             sequences, clock, logger);
-        _archive = new("ledger archive", (customerId, batches) => archive.AppendAsync(customerId, batches.SelectMany(b => b).ToList()),
-            sequences, clock, logger);
+    }
+
+    // For targets whose call returns once the effect is stored: taken and stored are one.
+    private static async Task<Task> Stored(Task call)
+    {
+        await call;
+        return Task.CompletedTask;
     }
 
     /// <summary>Publishes a trigger to <c>eng.triggers</c>.</summary>

@@ -6,10 +6,14 @@ namespace Engagement.Advisors;
 [Alias("Engagement.IAdvisorGrain")]
 public interface IAdvisorGrain : IGrainWithStringKey
 {
-    /// <summary>Takes new or changed triggers into the inbox (newer versions win) and book changes, in order; pushes
-    /// the inbox changes to the live stream at once and returns once they are durable.</summary>
+    /// <summary>Takes new or changed triggers into the inbox (newer versions win) and book changes, in order, and
+    /// pushes the inbox changes to the live stream at once; answers the write that will store them.</summary>
     [Alias("Apply")]
-    Task ApplyAsync(IReadOnlyList<AdvisorEffect> effects);
+    Task<AdvisorWrite> ApplyAsync(IReadOnlyList<AdvisorEffect> effects);
+
+    /// <summary>Completes once <paramref name="write"/> is stored; fails if it failed or this activation never made it.</summary>
+    [Alias("WhenWritten")]
+    Task WhenWrittenAsync(AdvisorWrite write);
 
     /// <summary>The inbox, optionally of one status, by severity then newest.</summary>
     [Alias("GetInbox")]
