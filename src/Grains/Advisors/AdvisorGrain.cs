@@ -20,12 +20,17 @@ public sealed class AdvisorGrain : Grain, IAdvisorGrain
     private readonly ShardedState<AdvisorShardState> _shards;
     private readonly List<InboxChange> _unpushed = [];
     private readonly CoalescedWrites _writes;
+    private readonly Workload _workload;
+    private readonly TimeProvider _clock;
+    private bool _listed;
     private long _lastSequence;
     private IAsyncStream<InboxChange>? _live;
 
     /// <summary>Creates the grain with one state per shard.</summary>
-    public AdvisorGrain(IGrainContext context, IPersistentStateFactory states)
+    public AdvisorGrain(IGrainContext context, IPersistentStateFactory states, TriggerSettings settings, TimeProvider clock)
     {
+        _workload = Workload.Of(settings);
+        _clock = clock;
         _shards = new ShardedState<AdvisorShardState>(context, states, StorageNames.Advisors, "shard", AdvisorInbox.Shards);
         _writes = new CoalescedWrites(WriteAndPushAsync);
     }
@@ -40,25 +45,41 @@ public sealed class AdvisorGrain : Grain, IAdvisorGrain
     }
 
     /// <inheritdoc />
-    public async Task DeliverAsync(IReadOnlyList<Trigger> triggers)
+    public async Task<IReadOnlyList<Trigger>> DeliverAsync(IReadOnlyList<Trigger> triggers)
     {
-        var taken = 0;
+        var shards = _shards.All.ToList();
+        var held = new List<Trigger>(triggers.Count);
         foreach (var trigger in triggers)
         {
-            var shard = AdvisorInbox.ShardOf(trigger.CustomerId);
-            if (AdvisorInbox.Take(_shards[shard], trigger, _lastSequence) is { } change)
+            var taken = AdvisorInbox.Take(shards, trigger, _lastSequence, _workload);
+            held.Add(taken.Trigger);
+            if (taken.Change is { } change)
             {
                 _lastSequence = change.Sequence;
-                _unpushed.Add(change);
-                _shards.Changed(shard);
-                taken++;
+                if (!change.Trigger.Digest)
+                {
+                    _unpushed.Add(change);
+                }
+                _shards.Changed(AdvisorInbox.ShardOf(trigger.CustomerId));
             }
         }
-        if (taken > 0)
+        if (held.Count > 0)
         {
+            await ListAsync();
             await _writes.WriteAsync();
         }
+        return held;
     }
+
+    /// <inheritdoc />
+    [ReadOnly]
+    public Task<IReadOnlyList<Trigger>> GetDigestAsync(DateOnly? day) =>
+        Task.FromResult(AdvisorInbox.Digest(_shards.All, day ?? _workload.DayOf(_clock.GetUtcNow()), _workload));
+
+    /// <inheritdoc />
+    [ReadOnly]
+    public Task<AdvisorWorkload> GetWorkloadAsync() =>
+        Task.FromResult(AdvisorInbox.WorkloadOf(this.GetPrimaryKeyString(), _shards.All.ToList(), _workload.DayOf(_clock.GetUtcNow()), _workload));
 
     /// <inheritdoc />
     [ReadOnly]
@@ -85,6 +106,7 @@ public sealed class AdvisorGrain : Grain, IAdvisorGrain
         if (_shards[shard].Book.Add(customerId))
         {
             _shards.Changed(shard);
+            await ListAsync();
             await _writes.WriteAsync();
         }
     }
@@ -106,6 +128,16 @@ public sealed class AdvisorGrain : Grain, IAdvisorGrain
     /// <inheritdoc />
     [ReadOnly]
     public Task<IReadOnlyList<TriggerTypeMetrics>> GetMetricsAsync() => Task.FromResult(AdvisorInbox.Metrics(_shards.All));
+
+    // Lists the advisor in the directory once an activation has anything to keep (the directory ignores a repeat).
+    private async Task ListAsync()
+    {
+        if (!_listed)
+        {
+            await GrainFactory.GetGrain<IAdvisorDirectoryGrain>(0).ListAsync(this.GetPrimaryKeyString());
+            _listed = true;
+        }
+    }
 
     // Writes what changed since the last write, then pushes its changes live, in sequence order: writes never overlap,
     // so a push never runs ahead of the inbox it comes from, nor of an earlier push.

@@ -208,11 +208,13 @@ public sealed class CustomerGrain(
             return;
         }
         var pending = outbox.ToList();
+        // eng.triggers carries each trigger as the advisor's inbox holds it: with the digest flag its daily cap decided.
+        var delivered = new List<Trigger>(pending.Count);
         foreach (var advisor in pending.GroupBy(t => t.AdvisorId))
         {
-            await GrainFactory.GetGrain<IAdvisorGrain>(advisor.Key).DeliverAsync(advisor.ToList());
+            delivered.AddRange(await GrainFactory.GetGrain<IAdvisorGrain>(advisor.Key).DeliverAsync(advisor.ToList()));
         }
-        await publisher.PublishAsync(pending);
+        await publisher.PublishAsync(delivered);
         outbox.RemoveAll(t => pending.Contains(t));
     }
 

@@ -6,9 +6,18 @@ namespace Engagement.Advisors;
 [Alias("Engagement.IAdvisorGrain")]
 public interface IAdvisorGrain : IGrainWithStringKey
 {
-    /// <summary>Takes new or changed triggers into the inbox (newer versions win) and pushes them to the live stream.</summary>
+    /// <summary>Takes new or changed triggers into the inbox (newer versions win) and pushes them to the live stream,
+    /// save those the daily cap puts in the digest; returns each as the inbox holds it, its <c>digest</c> flag decided.</summary>
     [Alias("Deliver")]
-    Task DeliverAsync(IReadOnlyList<Trigger> triggers);
+    Task<IReadOnlyList<Trigger>> DeliverAsync(IReadOnlyList<Trigger> triggers);
+
+    /// <summary>The digest of <paramref name="day"/> (today in the engine's time zone when null), by severity then newest.</summary>
+    [Alias("GetDigest")]
+    Task<IReadOnlyList<Trigger>> GetDigestAsync(DateOnly? day);
+
+    /// <summary>The advisor's workload today.</summary>
+    [Alias("GetWorkload")]
+    Task<AdvisorWorkload> GetWorkloadAsync();
 
     /// <summary>The inbox, optionally of one status, by severity then newest.</summary>
     [Alias("GetInbox")]

@@ -1,3 +1,4 @@
+using Engagement.UnitTests.Rules.Triggers.Explanations;
 using Engagement.Advisors;
 using Engagement.Customers;
 using Engagement.Rules.Triggers;
@@ -138,7 +139,7 @@ public sealed class AdvisorInboxTests
     // What the advisor grain does with each delivered trigger.
     private InboxChange? Take(Trigger trigger)
     {
-        var change = AdvisorInbox.Take(_inbox[AdvisorInbox.ShardOf(trigger.CustomerId)], trigger, _lastSequence);
+        var change = AdvisorInbox.Take(_inbox, trigger, _lastSequence, Workload.Of(_settings)).Change;
         _lastSequence = change?.Sequence ?? _lastSequence;
         return change;
     }
@@ -150,7 +151,7 @@ public sealed class AdvisorInboxTests
     private Trigger Fire(string type, string subject, DateTimeOffset at) => Fire(_customer, Customer, type, subject, at);
 
     private Trigger Fire(CustomerState customer, string customerId, string type, string subject, DateTimeOffset at) =>
-        TriggerFiring.Fire(customer, customerId, new TriggerCandidate(type, subject, at, null, TriggerFacts.Empty, "x", []), at, at, _settings)
+        TriggerFiring.Fire(customer, customerId, new TriggerCandidate(type, subject, at, null, SampleFacts.For(type), []), at, at, _settings)
         ?? throw new InvalidOperationException($"{type} {subject} did not fire");
 
     private Trigger Close(Trigger trigger, OutcomeKind outcome, DateTimeOffset at) =>
