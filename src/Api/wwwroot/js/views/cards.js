@@ -46,7 +46,7 @@ export function triggerCard(trigger, onChange, { showCustomer = true } = {}) {
       trigger.status !== "open" ? h("span", { class: "badge status" }, t.statuses[trigger.status]) : null,
       trigger.doNotContact ? h("span", { class: "badge warning" }, t.doNotContact) : null,
       h("time", { datetime: trigger.createdAt }, formatMoment(trigger.createdAt))),
-    h("h3", {}, h("span", { class: "label" }, `${t.what}: `), what),
+    h("h3", {}, h("span", { class: "label" }, `${t.what}${t.colon}`), what),
     h("dl", {},
       showCustomer ? [h("dt", {}, t.customer), h("dd", {}, h("a", { href: `#/customer/${encodeURIComponent(trigger.customerId)}`, class: "customer-link" }, trigger.customerId))] : null,
       h("dt", {}, t.why), h("dd", { class: "explanation" }, trigger.explanation),

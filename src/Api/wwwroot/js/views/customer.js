@@ -27,7 +27,7 @@ export async function customerView(root, customerId) {
       table([t.account, t.type, t.balance, t.maturity],
         customer.accounts.map((a) => [a.accountId, a.accountType ?? "—", formatMoney(a.balance), formatDate(a.maturityDate)])),
       h("h3", {}, t.holdings),
-      table([t.product, t.type, t.units, t.cost, t.nav, t.value, t.returnPct],
+      table([t.product, t.type, t.units, t.cost, t.navValue, t.value, t.returnPct],
         customer.holdings.map((x) => [x.productId, x.productType, String(x.units), formatMoney(x.cost), x.nav ?? "—", formatMoney(x.value), formatPct(x.returnPct)])),
       h("h3", {}, t.ledger),
       table([t.at, t.kind, t.points, t.pointsBalance],
