@@ -9,7 +9,7 @@ using static Engagement.UnitTests.Rules.Events;
 namespace Engagement.UnitTests.Rules.Triggers;
 
 /// <summary>The advisor's inbox: newest version wins, effect counters move once per transition, display order.</summary>
-public sealed class AdvisorInboxTests
+public sealed partial class AdvisorInboxTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 4, 1, 9, 0, 0, TimeSpan.Zero);
     private readonly TriggerSettings _settings = new();
@@ -137,11 +137,13 @@ public sealed class AdvisorInboxTests
     }
 
     // What the advisor grain does with each delivered trigger.
-    private InboxChange? Take(Trigger trigger)
+    private InboxChange? Take(Trigger trigger) => Deliver(trigger).Change;
+
+    private Taken Deliver(Trigger trigger)
     {
-        var change = AdvisorInbox.Take(_inbox, trigger, _lastSequence, Workload.Of(_settings)).Change;
-        _lastSequence = change?.Sequence ?? _lastSequence;
-        return change;
+        var taken = AdvisorInbox.Take(_inbox, trigger, _lastSequence, Workload.Of(_settings));
+        _lastSequence = taken.Change?.Sequence ?? _lastSequence;
+        return taken;
     }
 
     // A customer whose triggers go to another shard than Customer's.
