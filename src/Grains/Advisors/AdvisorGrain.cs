@@ -49,6 +49,7 @@ public sealed class AdvisorGrain : Grain, IAdvisorGrain
     {
         var shards = _shards.All.ToList();
         var held = new List<Trigger>(triggers.Count);
+        var changed = false;
         foreach (var trigger in triggers)
         {
             var taken = AdvisorInbox.Take(shards, trigger, _lastSequence, _workload);
@@ -61,9 +62,10 @@ public sealed class AdvisorGrain : Grain, IAdvisorGrain
                     _unpushed.Add(change);
                 }
                 _shards.Changed(AdvisorInbox.ShardOf(trigger.CustomerId));
+                changed = true;
             }
         }
-        if (held.Count > 0)
+        if (changed)
         {
             await ListAsync();
             await _writes.WriteAsync();

@@ -38,8 +38,9 @@ async function show() {
   const supervising = who.role !== "advisor";
   const [view, arg] = location.hash.replace(/^#\/?/, "").split("/").map(decodeURIComponent);
   const main = h("main", { id: "view", tabindex: "-1" });
-  replace(root, header(who, supervising, view || "inbox"), main);
   const advisorId = supervising ? arg : who.advisorId;
+  // A supervisor with no advisor in focus sees the team, whichever tab was asked for.
+  replace(root, header(who, supervising, supervising && !advisorId && view !== "customer" ? "team" : view || "inbox"), main);
   try {
     switch (view || "inbox") {
       case "customer": await customerView(main, arg); break;
