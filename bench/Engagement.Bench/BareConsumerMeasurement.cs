@@ -8,9 +8,6 @@ namespace Engagement.Bench;
 /// Timed from its group assignment to the last record, as the engine is.</summary>
 public sealed class BareConsumerMeasurement : IMeasurement
 {
-    private static readonly TimeSpan PollWait = TimeSpan.FromMilliseconds(100);
-    private static readonly TimeSpan StallLimit = TimeSpan.FromSeconds(60);
-
     /// <inheritdoc />
     public Task MeasureAsync(BenchContext context, CancellationToken cancellation) =>
         Task.Factory.StartNew(() => Measure(context, cancellation), cancellation, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -18,17 +15,7 @@ public sealed class BareConsumerMeasurement : IMeasurement
     private static void Measure(BenchContext context, CancellationToken cancellation)
     {
         var workload = context.Workload;
-        long assignedAt = 0;
-        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig
-            {
-                BootstrapServers = workload.BootstrapServers,
-                GroupId = $"bench-bare-{Guid.NewGuid():N}",
-                AutoOffsetReset = AutoOffsetReset.Earliest,
-                EnableAutoCommit = false,
-            })
-            .SetPartitionsAssignedHandler((_, _) => assignedAt = assignedAt == 0 ? Stopwatch.GetTimestamp() : assignedAt)
-            .Build();
-        consumer.Subscribe(CoreBankingTopics.All);
+        using var consumer = new WorkloadConsumer(workload, "bare", new ConsumerConfig { EnableAutoCommit = false });
         var progress = new ProgressReporter(context.Progress, "bare consumer: records read", workload.Records);
         long read = 0;
         long bytes = 0;
@@ -36,20 +23,20 @@ public sealed class BareConsumerMeasurement : IMeasurement
         while (read < workload.Records)
         {
             cancellation.ThrowIfCancellationRequested();
-            if (consumer.Consume(PollWait) is { } result)
+            if (consumer.Kafka.Consume(WorkloadConsumer.PollWait) is { } result)
             {
                 read++;
                 bytes += result.Message.Value?.Length ?? 0;
                 lastRecordAt = Stopwatch.GetTimestamp();
                 progress.Report(read);
             }
-            else if (Stopwatch.GetElapsedTime(lastRecordAt) > StallLimit)
+            else
             {
-                throw new TimeoutException($"The bare consumer read {read:N0} of {workload.Records:N0} records and then nothing for {StallLimit.TotalSeconds:0} s.");
+                consumer.Progress(read, workload.Records);
             }
         }
-        var elapsed = Stopwatch.GetElapsedTime(assignedAt, lastRecordAt);
-        consumer.Close();
+        var elapsed = consumer.ElapsedSinceAssigned(lastRecordAt);
+        consumer.Kafka.Close();
 
         var rate = read / elapsed.TotalSeconds;
         context.BaselineEventsPerSecond = rate;

@@ -15,6 +15,9 @@ public sealed class BenchContext(Workload workload, BenchOptions options, TextWr
     /// <summary>The bare consumer's events per second over the workload: the baseline of the ingest ratio.</summary>
     public double? BaselineEventsPerSecond { get; set; }
 
+    /// <summary>The Orleans floor's events per second over the workload: the baseline of the floor ratio.</summary>
+    public double? FloorEventsPerSecond { get; set; }
+
     /// <summary>What each engine run applied.</summary>
     public List<AppliedCount> Applied { get; } = [];
 
@@ -29,6 +32,16 @@ public sealed class BenchContext(Workload workload, BenchOptions options, TextWr
     {
         Figures.Add(figure);
         progress.WriteLine($"measured: {figure}");
+    }
+
+    /// <summary>Adds <paramref name="name"/>, <paramref name="rate"/> ÷ <paramref name="baseline"/> to two decimals,
+    /// unless the baseline was not measured.</summary>
+    public void ReportRatio(string name, double rate, double? baseline)
+    {
+        if (baseline is { } b)
+        {
+            Report(new Figure(name, $"{rate / b:0.00}"));
+        }
     }
 }
 

@@ -27,6 +27,7 @@ public static class BenchRunner
         IMeasurement[] measurements =
         [
             new BareConsumerMeasurement(),
+            new FloorMeasurement(),
             new EngineIngestMeasurement(),
             new DurableStorageMeasurement(),
         ];

@@ -1,3 +1,4 @@
+using Engagement.Silo.Storage;
 using Azure.Data.Tables;
 using Engagement.Silo.Kafka;
 using Engagement.Testing;
@@ -10,7 +11,8 @@ namespace Engagement.Bench;
 public sealed class DurableStorageMeasurement : IMeasurement
 {
     // The customer grains' partitions are "customer_00" to "customer_ff": the first eight are a fair sample of sizes.
-    private const string SampledPartitions = "PartitionKey ge 'customer_00' and PartitionKey le 'customer_07'";
+    private const string SampledPartitions =
+        $"PartitionKey ge '{TableCheckpointStore.PartitionPrefix}00' and PartitionKey le '{TableCheckpointStore.PartitionPrefix}07'";
 
     /// <summary>Enough upserts for a steady rate, few enough to take seconds rather than minutes.</summary>
     private const int MaxBaselineUpserts = 50_000;
@@ -49,7 +51,7 @@ public sealed class DurableStorageMeasurement : IMeasurement
             $"{engine.EventsPerSecond:N0} events/s (grain state on Azure Table Storage in Azurite; {workload.Records:N0} records durably applied in {engine.Elapsed.TotalSeconds:N1} s)"));
         context.Report(new Figure("bare table upserts",
             $"{baseline:N0} upserts/s ({upserts:N0} entities of {entityBytes:N0} bytes, the engine's mean customer state, {concurrency} at a time)"));
-        context.Report(new Figure("storage ratio", $"{engine.EventsPerSecond / baseline:0.00}"));
+        context.ReportRatio("storage ratio", engine.EventsPerSecond, baseline);
         if (latency is { } l)
         {
             context.Report(new Figure("latency",
@@ -61,7 +63,7 @@ public sealed class DurableStorageMeasurement : IMeasurement
         context.Report(new Figure("working set",
             $"{engine.WorkingSetBytes / (1024.0 * 1024):N0} MiB, the whole bench process with every customer active (engine, broker, what the in-memory run left)"));
         context.Report(new Figure("customer state on the heap",
-            $"{stateBytes:N0} bytes per customer (states read back through the engine's storage provider and held; the rest of the memory per customer is activations, inboxes and caches)"));
+            $"{stateBytes:N0} bytes per customer (states read back through the engine's checkpoint store and held; the rest of the memory per customer is activations, inboxes and caches)"));
     }
 
     private static async Task<int> MeanCustomerStateBytesAsync(string connectionString, string table, CancellationToken cancellation)

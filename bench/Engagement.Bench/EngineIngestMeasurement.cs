@@ -13,10 +13,8 @@ public sealed class EngineIngestMeasurement : IMeasurement
         context.Applied.Add(new AppliedCount("in-memory state", result.EventsApplied, result.DeadLettered));
         context.Report(new Figure("engine ingest",
             $"{result.EventsPerSecond:N0} events/s (in-memory grain state; {workload.Records:N0} records durably applied in {result.Elapsed.TotalSeconds:N1} s)"));
-        if (context.BaselineEventsPerSecond is { } baseline)
-        {
-            context.Report(new Figure("ingest ratio", $"{result.EventsPerSecond / baseline:0.00}"));
-        }
+        context.ReportRatio("ingest ratio", result.EventsPerSecond, context.BaselineEventsPerSecond);
+        context.ReportRatio("floor ratio", result.EventsPerSecond, context.FloorEventsPerSecond);
         context.Report(new Figure("engine GC pauses", $"{result.GcPauseShare:P0} of the ingest time"));
     }
 }

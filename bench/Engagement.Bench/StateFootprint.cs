@@ -1,12 +1,13 @@
 using Engagement.Silo.Hosting;
 using Engagement.State;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Storage;
+using Engagement.Checkpoints;
+using Orleans.Serialization;
 
 namespace Engagement.Bench;
 
 /// <summary>How much managed heap one customer's state takes as an object graph: states read back through the engine's
-/// own storage provider, held, and weighed after full collections. Set against the memory per active customer, it
+/// own checkpoint store, held, and weighed after full collections. Set against the memory per active customer, it
 /// says how much of that is the state itself and how much the rest (activations, advisors' inboxes, caches).</summary>
 public static class StateFootprint
 {
@@ -15,15 +16,16 @@ public static class StateFootprint
     /// <summary>Mean heap bytes of one customer's state over the first customers of the workload.</summary>
     public static async Task<double> MeanCustomerStateBytesAsync(RunningEngine engine, IReadOnlyList<string> customerIds)
     {
-        var storage = engine.App.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Customers);
+        var store = engine.App.Services.GetRequiredService<ICheckpointStore>();
+        var serializer = engine.App.Services.GetRequiredService<Serializer<CustomerState>>();
         var sample = customerIds.Take(Sampled).ToList();
         var held = new List<CustomerState>(sample.Count);
         var before = GC.GetTotalMemory(forceFullCollection: true);
         foreach (var customerId in sample)
         {
-            var state = new GrainState<CustomerState>();
-            await storage.ReadStateAsync("customer", GrainId.Create("customer", customerId), state);
-            held.Add(state.State ?? throw new InvalidOperationException($"No state was read for {customerId}."));
+            var stored = await store.ReadAsync(customerId, CancellationToken.None)
+                         ?? throw new InvalidOperationException($"No state was read for {customerId}.");
+            held.Add(serializer.Deserialize(stored.Bytes)!);
         }
         var after = GC.GetTotalMemory(forceFullCollection: true);
         GC.KeepAlive(held);

@@ -3,9 +3,6 @@ namespace Engagement;
 /// <summary>The names of the grain storage providers the silo must register.</summary>
 public static class StorageNames
 {
-    /// <summary>Customer state.</summary>
-    public const string Customers = "customers";
-
     /// <summary>Product state: NAV and holders.</summary>
     public const string Products = "products";
 

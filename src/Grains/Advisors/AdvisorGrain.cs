@@ -3,14 +3,17 @@ using Engagement.State;
 using Engagement.Triggers;
 using Orleans.Concurrency;
 using Orleans.Runtime;
+using Microsoft.Extensions.Logging;
 using Orleans.Streams;
 
 namespace Engagement.Advisors;
 
-/// <summary>One advisor's inbox, book and metrics; pushes every new or changed trigger to the advisor's live stream.</summary>
+/// <summary>One advisor's inbox, book and metrics; pushes every new or changed trigger to the advisor's live stream
+/// as soon as it arrives (save those the daily cap puts in the digest), makes it durable, then publishes it to
+/// <c>eng.triggers</c> with its digest decision.</summary>
 /// <remarks>
 /// The state is <see cref="AdvisorInbox.Shards"/> shards by customer, each a table row of its own, so a delivery or a
-/// book change rewrites one shard rather than the whole book and inbox. Reentrant so that the customers delivering to
+/// book change rewrites one shard rather than the whole book and inbox. Reentrant so that the deliveries arriving at
 /// one advisor at the same moment share one write: every call changes the state before its first await, then waits
 /// for a write that covers the change.
 /// </remarks>
@@ -20,6 +23,9 @@ public sealed class AdvisorGrain : Grain, IAdvisorGrain
     private readonly ShardedState<AdvisorShardState> _shards;
     private readonly List<InboxChange> _unpushed = [];
     private readonly CoalescedWrites _writes;
+    private readonly CoalescedWrites _pushes;
+    private readonly ILogger<AdvisorGrain> _logger;
+    private readonly ITriggerPublisher _publisher;
     private readonly Workload _workload;
     private readonly TimeProvider _clock;
     private bool _listed;
@@ -27,12 +33,16 @@ public sealed class AdvisorGrain : Grain, IAdvisorGrain
     private IAsyncStream<InboxChange>? _live;
 
     /// <summary>Creates the grain with one state per shard.</summary>
-    public AdvisorGrain(IGrainContext context, IPersistentStateFactory states, TriggerSettings settings, TimeProvider clock)
+    public AdvisorGrain(IGrainContext context, IPersistentStateFactory states, ILogger<AdvisorGrain> logger, ITriggerPublisher publisher,
+        TriggerSettings settings, TimeProvider clock)
     {
+        _publisher = publisher;
         _workload = Workload.Of(settings);
         _clock = clock;
         _shards = new ShardedState<AdvisorShardState>(context, states, StorageNames.Advisors, "shard", AdvisorInbox.Shards);
-        _writes = new CoalescedWrites(WriteAndPushAsync);
+        _writes = new CoalescedWrites(() => _shards.WriteChangedAsync(this));
+        _pushes = new CoalescedWrites(PushAsync);
+        _logger = logger;
     }
 
     /// <inheritdoc />
@@ -45,32 +55,29 @@ public sealed class AdvisorGrain : Grain, IAdvisorGrain
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<Trigger>> DeliverAsync(IReadOnlyList<Trigger> triggers)
+    public async Task ApplyAsync(IReadOnlyList<AdvisorEffect> effects)
     {
-        var shards = _shards.All.ToList();
-        var held = new List<Trigger>(triggers.Count);
         var changed = false;
-        foreach (var trigger in triggers)
+        var held = new List<Trigger>();
+        foreach (var effect in effects)
         {
-            var taken = AdvisorInbox.Take(shards, trigger, _lastSequence, _workload);
-            held.Add(taken.Trigger);
-            if (taken.Change is { } change)
-            {
-                _lastSequence = change.Sequence;
-                if (!change.Trigger.Digest)
-                {
-                    _unpushed.Add(change);
-                }
-                _shards.Changed(AdvisorInbox.ShardOf(trigger.CustomerId));
-                changed = true;
-            }
+            changed |= Take(effect, held);
+        }
+        if (_unpushed.Count > 0)
+        {
+            _ = _pushes.WriteAsync();
         }
         if (changed)
         {
             await ListAsync();
             await _writes.WriteAsync();
         }
-        return held;
+        // Published once the digest decision is durable, so a redelivery republishes the same content; a repeat
+        // (the customer's retry after a crash) is published again, at least once.
+        if (held.Count > 0)
+        {
+            await _publisher.PublishAsync(held);
+        }
     }
 
     /// <inheritdoc />
@@ -102,34 +109,42 @@ public sealed class AdvisorGrain : Grain, IAdvisorGrain
         Task.FromResult<IReadOnlyList<string>>(_shards.All.SelectMany(s => s.Book).Order(StringComparer.Ordinal).ToList());
 
     /// <inheritdoc />
-    public async Task AddCustomerAsync(string customerId)
-    {
-        var shard = AdvisorInbox.ShardOf(customerId);
-        if (_shards[shard].Book.Add(customerId))
-        {
-            _shards.Changed(shard);
-            await ListAsync();
-            await _writes.WriteAsync();
-        }
-    }
-
-    /// <inheritdoc />
-    public async Task RemoveCustomerAsync(string customerId)
-    {
-        var shard = AdvisorInbox.ShardOf(customerId);
-        var state = _shards[shard];
-        var leftBook = state.Book.Remove(customerId);
-        var movedTriggers = AdvisorInbox.RemoveOpen(state, customerId);
-        if (leftBook || movedTriggers)
-        {
-            _shards.Changed(shard);
-            await _writes.WriteAsync();
-        }
-    }
-
-    /// <inheritdoc />
     [ReadOnly]
     public Task<IReadOnlyList<TriggerTypeMetrics>> GetMetricsAsync() => Task.FromResult(AdvisorInbox.Metrics(_shards.All));
+
+    private bool Take(AdvisorEffect effect, List<Trigger> held)
+    {
+        var customerId = effect.Trigger?.CustomerId ?? effect.Joined ?? effect.Left!;
+        var shard = AdvisorInbox.ShardOf(customerId);
+        var state = _shards[shard];
+        var changed = effect switch
+        {
+            { Trigger: { } trigger } => TakeTrigger(trigger, held),
+            { Joined: { } joined } => state.Book.Add(joined),
+            _ => state.Book.Remove(customerId) | AdvisorInbox.RemoveOpen(state, customerId),
+        };
+        if (changed)
+        {
+            _shards.Changed(shard);
+        }
+        return changed;
+    }
+
+    private bool TakeTrigger(Trigger trigger, List<Trigger> held)
+    {
+        var taken = AdvisorInbox.Take(_shards.All.ToList(), trigger, _lastSequence, _workload);
+        held.Add(taken.Trigger);
+        if (taken.Change is not { } change)
+        {
+            return false;
+        }
+        _lastSequence = change.Sequence;
+        if (!change.Trigger.Digest)
+        {
+            _unpushed.Add(change);
+        }
+        return true;
+    }
 
     // Lists the advisor in the directory once an activation has anything to keep (the directory ignores a repeat).
     private async Task ListAsync()
@@ -141,17 +156,20 @@ public sealed class AdvisorGrain : Grain, IAdvisorGrain
         }
     }
 
-    // Writes what changed since the last write, then pushes its changes live, in sequence order: writes never overlap,
-    // so a push never runs ahead of the inbox it comes from, nor of an earlier push.
-    private async Task WriteAndPushAsync()
+    // Pushes ahead of the write: an advisor sees a trigger as soon as it fires. One push at a time, in sequence order,
+    // so a live client never sees a later change before an earlier one. Best effort: the inbox is the record, and a
+    // reconnecting client replays from it.
+    private async Task PushAsync()
     {
         var changes = _unpushed.ToList();
         _unpushed.Clear();
-        await _shards.WriteChangedAsync(this);
-        if (changes.Count > 0)
+        try
         {
-            // Live push is best effort: the inbox is the record, and a reconnecting client replays from it.
             await _live!.OnNextBatchAsync(changes);
+        }
+        catch (Exception e)
+        {
+            _logger.LogWarning("Pushing {Count} inbox changes live failed: {Error}", changes.Count, e.GetBaseException().Message);
         }
     }
 }

@@ -1,255 +1,266 @@
-using Engagement.Advisors;
+using Engagement.Checkpoints;
+using Engagement.Effects;
 using Engagement.Events;
 using Engagement.Points;
 using Engagement.Products;
 using Engagement.Rules;
 using Engagement.Rules.Triggers;
-using Engagement.Schedule;
 using Engagement.State;
 using Engagement.Triggers;
+using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
-using Orleans.Runtime;
-using Orleans.Storage;
+using Orleans.Serialization;
 
 namespace Engagement.Customers;
 
-/// <summary>One customer: applies their events through the rules, persists the result (with the trigger outbox) in one
-/// write per batch, then delivers the outbox to the advisor and <c>eng.triggers</c>.</summary>
+/// <summary>One customer: applies their events through the rules in memory and answers at once; the state is made
+/// durable by the silo's <see cref="Checkpointer"/>, and what the events cause elsewhere goes out through the
+/// <see cref="EffectDispatcher"/> after the turn.</summary>
+/// <remarks>Reentrant: every call changes the state synchronously, under the state's lock, before its first await,
+/// so calls may wait for a checkpoint side by side. Ingest sends a customer's next batch only after the previous one
+/// answered, so events still apply in partition order.</remarks>
+[Reentrant]
 public sealed class CustomerGrain(
-    [PersistentState("customer", StorageNames.Customers)] IPersistentState<CustomerState> state,
     CustomerRules rules,
-    ITriggerPublisher publisher,
+    Checkpointer checkpoints,
+    EffectDispatcher effects,
     ILedgerArchive archive,
-    TimeProvider clock) : Grain, ICustomerGrain
+    Serializer<CustomerState> serializer,
+    TimeProvider clock,
+    ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
 {
-    private const int ConflictAttempts = 3;
+    private CheckpointedState<CustomerState> _handle = null!;
+    private CustomerOutbox _outbox = null!;
 
     private string CustomerId => this.GetPrimaryKeyString();
 
+    private CustomerState State => _handle.State;
+
     /// <inheritdoc />
-    public async Task<IReadOnlyList<EventRejection>> ApplyAsync(IReadOnlyList<CustomerEvent> events)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        await FlushAsync();
-        for (var attempt = 1; ; attempt++)
+        _handle = await checkpoints.LoadAsync(CustomerId, () => new CustomerState(), serializer, cancellationToken);
+        _outbox = new CustomerOutbox(CustomerId, State, _handle.Gate, effects, rules);
+        lock (_handle.Gate)
         {
-            var rejections = new List<EventRejection>();
-            try
-            {
-                var holdingsBefore = state.State.Holdings.Keys.ToHashSet(StringComparer.Ordinal);
-                var changed = false;
-                foreach (var e in events)
-                {
-                    var result = rules.Apply(state.State, e, clock.GetUtcNow());
-                    changed |= result.Status == ApplyStatus.Applied;
-                    if (result.Status == ApplyStatus.Rejected)
-                    {
-                        rejections.Add(new EventRejection(e.EventId, result.Reason!));
-                    }
-                }
-                if (changed)
-                {
-                    await SyncHoldersAsync(holdingsBefore);
-                    await SaveAsync();
-                }
-            }
-            catch (InconsistentStateException) when (attempt < ConflictAttempts)
-            {
-                // Another writer won: start again from what is stored; the dedupe makes the re-apply exact.
-                await state.ReadStateAsync();
-                continue;
-            }
-            catch
-            {
-                // The in-memory state may hold effects that were never stored: the next activation reads afresh.
-                DeactivateOnIdle();
-                throw;
-            }
-            await FlushAsync();
-            return rejections;
+            // Whatever the stored state still owes (a crash may have cut its delivery short) goes out again.
+            _outbox.Post(clock.GetUtcNow());
         }
     }
 
     /// <inheritdoc />
-    public async Task ApplyNavAsync(ProductNav nav)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (rules.ApplyNav(state.State, CustomerId, nav, clock.GetUtcNow()))
+        if (_handle is null || _handle.Conflicted)
         {
-            await SaveOrDeactivateAsync();
+            return;
         }
-        await FlushAsync();
+        var pending = _outbox.Settled ? Changed() : checkpoints.PendingOf(_handle);
+        if (pending == 0)
+        {
+            return;
+        }
+        try
+        {
+            await checkpoints.WhenDurableAsync(pending).WaitAsync(cancellationToken);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("A customer left memory before its last checkpoint ({Error}); its input is replayed", e.GetType().Name);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<ApplyAnswer> ApplyAsync(IReadOnlyList<CustomerEvent> events)
+    {
+        ThrowIfConflicted();
+        var rejections = new List<EventRejection>();
+        var changed = false;
+        lock (_handle.Gate)
+        {
+            var now = clock.GetUtcNow();
+            foreach (var e in events)
+            {
+                var result = ApplyOne(e, now);
+                changed |= result.Status != ApplyStatus.Duplicate;
+                if (result.Status == ApplyStatus.Rejected)
+                {
+                    rejections.Add(new EventRejection(e.EventId, result.Reason!));
+                }
+            }
+            if (changed)
+            {
+                _outbox.Post(now);
+            }
+        }
+        return Task.FromResult(new ApplyAnswer(rejections, changed ? Changed() : checkpoints.PendingOf(_handle)));
+    }
+
+    /// <inheritdoc />
+    public Task<long> ApplyNavAsync(ProductNav nav)
+    {
+        ThrowIfConflicted();
+        lock (_handle.Gate)
+        {
+            var now = clock.GetUtcNow();
+            if (!rules.ApplyNav(State, CustomerId, nav, now))
+            {
+                return Task.FromResult(checkpoints.PendingOf(_handle));
+            }
+            _outbox.Post(now);
+        }
+        return Task.FromResult(Changed());
     }
 
     /// <inheritdoc />
     public async Task WakeAsync()
     {
-        if (rules.AdvanceClock(state.State, CustomerId, clock.GetUtcNow()) || NeedsScheduling())
+        ThrowIfConflicted();
+        lock (_handle.Gate)
         {
-            await SaveOrDeactivateAsync();
+            var now = clock.GetUtcNow();
+            rules.AdvanceClock(State, CustomerId, now);
+            _outbox.Post(now);
         }
-        await FlushAsync();
+        // The schedule lets go of this wake-up once it returns: what it fired, and the next wake-up, must be durable.
+        await checkpoints.WhenDurableAsync(Changed());
     }
 
     /// <inheritdoc />
     [ReadOnly]
-    public Task<CustomerAccess> GetAccessAsync() =>
-        Task.FromResult(new CustomerAccess(state.State.Exists, state.State.Profile.AdvisorId));
-
-    /// <inheritdoc />
-    public async Task<CustomerView?> GetViewAsync()
+    public Task<CustomerAccess> GetAccessAsync()
     {
-        if (!state.State.Exists)
+        lock (_handle.Gate)
         {
-            return null;
+            return Task.FromResult(new CustomerAccess(State.Exists, State.Profile.AdvisorId));
         }
-        await WakeAsync();
-        var now = clock.GetUtcNow();
-        var eventTime = state.State.LastEventAt is { } last && last > now ? last : now;
-        var openTriggers = state.State.Triggers.Triggers.Count(t => t.IsOpen);
-        return CustomerViews.From(CustomerId, state.State, eventTime, openTriggers, rules.Settings);
     }
 
     /// <inheritdoc />
+    [ReadOnly]
+    public Task<CustomerView?> GetViewAsync()
+    {
+        CustomerState copy;
+        lock (_handle.Gate)
+        {
+            if (!State.Exists)
+            {
+                return Task.FromResult<CustomerView?>(null);
+            }
+            copy = serializer.Deserialize(serializer.SerializeToArray(State))!;
+        }
+        // The clock-driven rules run on a copy: the answer is current, and a read never changes or publishes anything.
+        var now = clock.GetUtcNow();
+        rules.AdvanceClock(copy, CustomerId, now);
+        var eventTime = copy.LastEventAt is { } last && last > now ? last : now;
+        return Task.FromResult<CustomerView?>(
+            CustomerViews.From(CustomerId, copy, eventTime, copy.Triggers.Triggers.Count(t => t.IsOpen), rules.Settings));
+    }
+
+    /// <inheritdoc />
+    [ReadOnly]
     public async Task<PointsView?> GetPointsAsync(int limit)
     {
-        if (!state.State.Exists)
+        long balance;
+        List<LedgerEntry> entries;
+        lock (_handle.Gate)
         {
-            return null;
+            if (!State.Exists)
+            {
+                return null;
+            }
+            var points = State.Points;
+            balance = points.Balance;
+            entries = points.Ledger.AsEnumerable().Reverse().Concat(points.ToArchive.AsEnumerable().Reverse()).Take(limit).ToList();
         }
-        var points = state.State.Points;
-        var entries = points.Ledger.AsEnumerable().Reverse().Concat(points.ToArchive.AsEnumerable().Reverse()).Take(limit).ToList();
         if (entries.Count < limit && entries.LastOrDefault() is { Sequence: > 1 } oldest)
         {
             entries.AddRange(await archive.ReadAsync(CustomerId, oldest.Sequence, limit - entries.Count));
         }
-        return CustomerViews.PointsOf(points.Balance, entries);
+        return CustomerViews.PointsOf(balance, entries);
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<Trigger>?> GetTriggersAsync() =>
-        Task.FromResult<IReadOnlyList<Trigger>?>(state.State.Exists
-            ? state.State.Triggers.Triggers.OrderByDescending(t => t.CreatedAt).ThenBy(t => t.TriggerId, StringComparer.Ordinal).ToList()
-            : null);
+    [ReadOnly]
+    public Task<IReadOnlyList<Trigger>?> GetTriggersAsync()
+    {
+        lock (_handle.Gate)
+        {
+            return Task.FromResult<IReadOnlyList<Trigger>?>(State.Exists
+                ? State.Triggers.Triggers.OrderByDescending(t => t.CreatedAt).ThenBy(t => t.TriggerId, StringComparer.Ordinal).ToList()
+                : null);
+        }
+    }
 
     /// <inheritdoc />
     public async Task<RedemptionResult?> RedeemAsync(Redemption redemption)
     {
-        if (!state.State.Exists)
+        ThrowIfConflicted();
+        RedemptionAnswer answer;
+        bool repeated;
+        lock (_handle.Gate)
         {
-            return null;
+            if (!State.Exists)
+            {
+                return null;
+            }
+            repeated = State.Points.Redemptions.Exists(r => r.RedemptionId == redemption.RedemptionId);
+            answer = PointsRules.Redeem(State.Points, redemption.RedemptionId, redemption.Points, clock.GetUtcNow(), rules.Settings);
+            _outbox.Post(clock.GetUtcNow());
         }
-        var repeated = state.State.Points.Redemptions.Exists(r => r.RedemptionId == redemption.RedemptionId);
-        var answer = PointsRules.Redeem(state.State.Points, redemption.RedemptionId, redemption.Points, clock.GetUtcNow(), rules.Settings);
-        if (!repeated)
-        {
-            await SaveOrDeactivateAsync();
-            await FlushAsync();
-        }
+        // Nothing can replay a command from the API: it is durable before it is answered, a repeat too (the first may
+        // still be on its way).
+        await checkpoints.WhenDurableAsync(repeated ? checkpoints.PendingOf(_handle) : Changed());
         return new RedemptionResult(answer.Accepted, answer.Balance);
     }
 
     /// <inheritdoc />
     public async Task<Trigger?> RecordOutcomeAsync(string triggerId, TriggerOutcome outcome)
     {
-        if (TriggerFiring.RecordOutcome(state.State, triggerId, outcome, rules.Triggers) is not { } updated)
+        ThrowIfConflicted();
+        Trigger? updated;
+        lock (_handle.Gate)
         {
-            return null;
+            updated = TriggerFiring.RecordOutcome(State, triggerId, outcome, rules.Triggers);
+            if (updated is null)
+            {
+                return null;
+            }
+            _outbox.Post(clock.GetUtcNow());
         }
-        await SaveOrDeactivateAsync();
-        await FlushAsync();
+        await checkpoints.WhenDurableAsync(Changed());
         return updated;
     }
 
-    // Persists the state together with the outbox and the next wake-up; the schedule is told first, so a crash
-    // after it leaves at worst one needless wake-up, never a missed one.
-    private async Task SaveAsync()
-    {
-        var next = rules.NextDue(state.State, clock.GetUtcNow());
-        if (next is { } due && (state.State.ScheduledWakeAt is not { } scheduled || due < scheduled || scheduled <= clock.GetUtcNow()))
-        {
-            await GrainFactory.GetGrain<IDueBucketGrain>(DueBuckets.KeyOf(due, CustomerId)).AddAsync(CustomerId, due);
-            state.State.ScheduledWakeAt = due;
-        }
-        await SyncBookAsync();
-        await state.WriteStateAsync();
-    }
-
-    private bool NeedsScheduling() =>
-        rules.NextDue(state.State, clock.GetUtcNow()) is { } due
-        && (state.State.ScheduledWakeAt is not { } scheduled || due < scheduled || scheduled <= clock.GetUtcNow());
-
-    private async Task SaveOrDeactivateAsync()
+    // The wall clock of an event is when its record entered Kafka: a replay after a crash then fires the same triggers
+    // with the same content, createdAt included. An event that makes the rules throw is rejected rather than retried
+    // for ever; what it changed before it threw is kept and checkpointed like any other change.
+    private ApplyResult ApplyOne(CustomerEvent e, DateTimeOffset now)
     {
         try
         {
-            await SaveAsync();
+            return rules.Apply(State, e, e.Source?.RecordedAt ?? now);
         }
-        catch
+        catch (Exception ex)
         {
-            // The in-memory state may hold effects that were never stored: the next activation reads afresh.
+            logger.LogError("Applying a {EventType} event failed with {Exception}: it goes to the dead-letter topic", e.GetType().Name, ex.GetType().Name);
+            return ApplyResult.Rejected("internal_error:" + ex.GetType().Name);
+        }
+    }
+
+    private long Changed()
+    {
+        _outbox.ClearSettled();
+        return checkpoints.MarkDirty(_handle);
+    }
+
+    // Another writer stored a newer state: this activation's copy is stale. It goes; the caller retries on a fresh one.
+    private void ThrowIfConflicted()
+    {
+        if (_handle.Conflicted)
+        {
             DeactivateOnIdle();
-            throw;
-        }
-    }
-
-    // The outbox and the entries leaving the ledger were written with the state: after a crash they are delivered
-    // again with the same triggerIds and entry numbers, never as new ones.
-    private async Task FlushAsync()
-    {
-        var leaving = state.State.Points.ToArchive;
-        if (leaving.Count > 0)
-        {
-            var archived = leaving.ToList();
-            await archive.AppendAsync(CustomerId, archived);
-            leaving.RemoveRange(0, archived.Count);
-        }
-        var outbox = state.State.Triggers.Outbox;
-        if (outbox.Count == 0)
-        {
-            return;
-        }
-        var pending = outbox.ToList();
-        // eng.triggers carries each trigger as the advisor's inbox holds it: with the digest flag its daily cap decided.
-        var delivered = new List<Trigger>(pending.Count);
-        foreach (var advisor in pending.GroupBy(t => t.AdvisorId))
-        {
-            delivered.AddRange(await GrainFactory.GetGrain<IAdvisorGrain>(advisor.Key).DeliverAsync(advisor.ToList()));
-        }
-        await publisher.PublishAsync(delivered);
-        outbox.RemoveAll(t => pending.Contains(t));
-    }
-
-    // The advisor's book follows the customer's current advisor. A customer with no advisor joins the unassigned book
-    // once registered: records that overtake the registration on another topic would otherwise book them there for a
-    // moment, and each such moment rewrites that large book twice.
-    private async Task SyncBookAsync()
-    {
-        var advisorId = state.State.Profile.AdvisorId ?? TriggerFiring.Unassigned;
-        if (state.State.BookedWith == advisorId
-            || (state.State.BookedWith is null && advisorId == TriggerFiring.Unassigned && state.State.Triggers.RegisteredOn is null))
-        {
-            return;
-        }
-        await GrainFactory.GetGrain<IAdvisorGrain>(advisorId).AddCustomerAsync(CustomerId);
-        if (state.State.BookedWith is { } previous)
-        {
-            await GrainFactory.GetGrain<IAdvisorGrain>(previous).RemoveCustomerAsync(CustomerId);
-        }
-        state.State.BookedWith = advisorId;
-    }
-
-    // New holders learn the product's latest NAV now, so it is in this batch's single write.
-    private async Task SyncHoldersAsync(HashSet<string> holdingsBefore)
-    {
-        foreach (var productId in state.State.Holdings.Keys.Where(p => !holdingsBefore.Contains(p)).ToList())
-        {
-            if (await GrainFactory.GetGrain<IProductGrain>(productId).AddHolderAsync(CustomerId) is { } nav)
-            {
-                rules.ApplyNav(state.State, CustomerId, nav, clock.GetUtcNow());
-            }
-        }
-        foreach (var productId in holdingsBefore.Where(p => !state.State.Holdings.ContainsKey(p)))
-        {
-            await GrainFactory.GetGrain<IProductGrain>(productId).RemoveHolderAsync(CustomerId);
+            throw new InvalidOperationException("The customer's stored state was changed by another writer; retry on a fresh activation.");
         }
     }
 }

@@ -8,7 +8,7 @@ namespace Engagement.Products;
 
 /// <summary>One product: keeps the latest NAV and fans it out to every holder.</summary>
 /// <remarks>Reentrant so that a holder registering during a fan-out to that same holder cannot deadlock, and so that
-/// holders registering at the same moment share one write. The holders are kept in shards: a new holder rewrites one
+/// holder changes arriving at the same moment share one write. The holders are kept in shards: a new holder rewrites one
 /// shard, not the whole set.</remarks>
 [Reentrant]
 public sealed class ProductGrain : Grain, IProductGrain
@@ -35,7 +35,7 @@ public sealed class ProductGrain : Grain, IProductGrain
     }
 
     /// <inheritdoc />
-    public async Task UpdateNavAsync(NavUpdated update)
+    public async Task<long> UpdateNavAsync(NavUpdated update)
     {
         if (_state.State.AsOf is not { } asOf || update.AsOf > asOf)
         {
@@ -45,38 +45,46 @@ public sealed class ProductGrain : Grain, IProductGrain
             await _writes.WriteAsync();
         }
         // A replayed update fans out again: a crash may have cut the first fan-out short, and holders ignore stale NAVs.
-        if (Latest() is { } nav)
+        // A snapshot: holders may come and go while the fan-out awaits (the grain is reentrant).
+        return Latest() is { } nav ? await RevalueAsync(_holders.All.SelectMany(s => s.Holders).ToList(), nav) : 0;
+    }
+
+    /// <inheritdoc />
+    public async Task UpdateHoldersAsync(IReadOnlyList<HolderChange> changes)
+    {
+        var joined = new List<string>();
+        foreach (var change in changes)
         {
-            // Grain calls must start on the activation's own scheduler, so the fan-out is chunked rather than Parallel.
-            // A snapshot: holders may come and go while the fan-out awaits (the grain is reentrant).
-            foreach (var holders in _holders.All.SelectMany(s => s.Holders).ToList().Chunk(FanOutConcurrency))
+            var shard = StableHash.ShardOf(change.CustomerId, HolderShards);
+            var holders = _holders[shard].Holders;
+            if (change.Holds ? holders.Add(change.CustomerId) : holders.Remove(change.CustomerId))
             {
-                await Task.WhenAll(holders.Select(customerId => GrainFactory.GetGrain<ICustomerGrain>(customerId).ApplyNavAsync(nav)));
+                _holders.Changed(shard);
+                if (change.Holds)
+                {
+                    joined.Add(change.CustomerId);
+                }
             }
         }
+        await _writes.WriteAsync();
+        // New holders learn the latest NAV: until then their holding is valued at its purchase price.
+        if (Latest() is { } nav)
+        {
+            await RevalueAsync(joined, nav);
+        }
     }
 
-    /// <inheritdoc />
-    public async Task<ProductNav?> AddHolderAsync(string customerId)
+    // Holders apply the NAV in memory and answer at once; the highest checkpoint they answer makes all of it durable.
+    // Grain calls must start on the activation's own scheduler, so the fan-out is chunked rather than Parallel.
+    private async Task<long> RevalueAsync(IReadOnlyList<string> holders, ProductNav nav)
     {
-        var shard = StableHash.ShardOf(customerId, HolderShards);
-        if (_holders[shard].Holders.Add(customerId))
+        long checkpoint = 0;
+        foreach (var chunk in holders.Chunk(FanOutConcurrency))
         {
-            _holders.Changed(shard);
-            await _writes.WriteAsync();
+            var answers = await Task.WhenAll(chunk.Select(customerId => GrainFactory.GetGrain<ICustomerGrain>(customerId).ApplyNavAsync(nav)));
+            checkpoint = Math.Max(checkpoint, answers.DefaultIfEmpty().Max());
         }
-        return Latest();
-    }
-
-    /// <inheritdoc />
-    public async Task RemoveHolderAsync(string customerId)
-    {
-        var shard = StableHash.ShardOf(customerId, HolderShards);
-        if (_holders[shard].Holders.Remove(customerId))
-        {
-            _holders.Changed(shard);
-            await _writes.WriteAsync();
-        }
+        return checkpoint;
     }
 
     private ProductNav? Latest() =>

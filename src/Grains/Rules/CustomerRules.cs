@@ -221,6 +221,10 @@ public sealed class CustomerRules(RuleSettings settings, TriggerSettings trigger
         if (remaining <= 0m)
         {
             state.Holdings.Remove(r.ProductId);
+            if (holding.HolderRegistered)
+            {
+                state.LeftProducts.Add(r.ProductId);
+            }
             return;
         }
         holding.Cost = Money.ToCents(holding.Cost * remaining / holding.Units);

@@ -15,14 +15,21 @@ public sealed class DueBucketGrain(
     private CoalescedWrites? _writes;
 
     /// <inheritdoc />
-    public async Task AddAsync(string customerId, DateTimeOffset dueAt)
+    public async Task AddAsync(IReadOnlyList<DueEntry> entries)
     {
-        if (state.State.Due.TryGetValue(customerId, out var known) && known <= dueAt)
+        var changed = false;
+        foreach (var entry in entries)
         {
-            return;
+            if (!state.State.Due.TryGetValue(entry.CustomerId, out var known) || entry.DueAt < known)
+            {
+                state.State.Due[entry.CustomerId] = entry.DueAt;
+                changed = true;
+            }
         }
-        state.State.Due[customerId] = dueAt;
-        await WriteAsync();
+        if (changed)
+        {
+            await WriteAsync();
+        }
     }
 
     /// <inheritdoc />

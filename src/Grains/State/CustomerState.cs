@@ -38,4 +38,6 @@ public sealed class CustomerState
     [Id(14)] public DateTimeOffset? ScheduledWakeAt { get; set; }
     /// <summary>The advisor whose book lists the customer.</summary>
     [Id(15)] public string? BookedWith { get; set; }
+    /// <summary>Products the customer no longer holds that still list them as a holder.</summary>
+    [Id(16)] public List<string> LeftProducts { get; set; } = [];
 }

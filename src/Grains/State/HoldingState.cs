@@ -22,4 +22,6 @@ public sealed class HoldingState
     [Id(6)] public bool TakeProfitArmed { get; set; } = true;
     /// <summary>Whether stop-loss may fire: off after it fires, on again once value is back near cost.</summary>
     [Id(7)] public bool StopLossArmed { get; set; } = true;
+    /// <summary>Whether the product has the customer among its holders (so its NAV updates reach them).</summary>
+    [Id(8)] public bool HolderRegistered { get; set; }
 }

@@ -6,10 +6,11 @@ namespace Engagement.Advisors;
 [Alias("Engagement.IAdvisorGrain")]
 public interface IAdvisorGrain : IGrainWithStringKey
 {
-    /// <summary>Takes new or changed triggers into the inbox (newer versions win) and pushes them to the live stream,
-    /// save those the daily cap puts in the digest; returns each as the inbox holds it, its <c>digest</c> flag decided.</summary>
-    [Alias("Deliver")]
-    Task<IReadOnlyList<Trigger>> DeliverAsync(IReadOnlyList<Trigger> triggers);
+    /// <summary>Takes new or changed triggers into the inbox (newer versions win) and book changes, in order; pushes
+    /// the inbox changes to the live stream at once, save those the daily cap puts in the digest, and returns once
+    /// they are durable and the triggers, with their <c>digest</c> flag, are on <c>eng.triggers</c>.</summary>
+    [Alias("Apply")]
+    Task ApplyAsync(IReadOnlyList<AdvisorEffect> effects);
 
     /// <summary>The digest of <paramref name="day"/> (today in the engine's time zone when null), by severity then newest.</summary>
     [Alias("GetDigest")]
@@ -34,14 +35,6 @@ public interface IAdvisorGrain : IGrainWithStringKey
     /// <summary>The customers currently assigned to the advisor.</summary>
     [Alias("GetBook")]
     Task<IReadOnlyList<string>> GetBookAsync();
-
-    /// <summary>Adds a customer to the book.</summary>
-    [Alias("AddCustomer")]
-    Task AddCustomerAsync(string customerId);
-
-    /// <summary>Removes a customer who moved to another advisor, with their open triggers.</summary>
-    [Alias("RemoveCustomer")]
-    Task RemoveCustomerAsync(string customerId);
 
     /// <summary>Per trigger type: fired, reached, opportunity, won and the contact rate.</summary>
     [Alias("GetMetrics")]

@@ -8,14 +8,15 @@ namespace Engagement.Customers;
 [Alias("Engagement.ICustomerGrain")]
 public interface ICustomerGrain : IGrainWithStringKey
 {
-    /// <summary>Applies a batch of the customer's events in order, with one state write; repeats change nothing.</summary>
-    /// <returns>The events that are invalid for the customer's state, for the dead-letter topic.</returns>
+    /// <summary>Applies a batch of the customer's events in order, in memory, and answers at once; repeats change nothing.</summary>
+    /// <returns>The events that are invalid for the customer's state, for the dead-letter topic, and the checkpoint on
+    /// this silo that makes the batch durable.</returns>
     [Alias("Apply")]
-    Task<IReadOnlyList<EventRejection>> ApplyAsync(IReadOnlyList<CustomerEvent> events);
+    Task<ApplyAnswer> ApplyAsync(IReadOnlyList<CustomerEvent> events);
 
-    /// <summary>Revalues a holding with a product's new net asset value.</summary>
+    /// <summary>Revalues a holding with a product's new net asset value; answers the checkpoint that makes it durable.</summary>
     [Alias("ApplyNav")]
-    Task ApplyNavAsync(ProductNav nav);
+    Task<long> ApplyNavAsync(ProductNav nav);
 
     /// <summary>Whether the customer exists and their current advisor.</summary>
     [Alias("GetAccess")]
@@ -29,16 +30,18 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("GetTriggers")]
     Task<IReadOnlyList<Trigger>?> GetTriggersAsync();
 
-    /// <summary>Records an advisor's outcome on one of the customer's triggers; null when it is unknown or no longer open.</summary>
+    /// <summary>Records an advisor's outcome on one of the customer's triggers, durably before it answers; null when it
+    /// is unknown or no longer open.</summary>
     [Alias("RecordOutcome")]
     Task<Trigger?> RecordOutcomeAsync(string triggerId, TriggerOutcome outcome);
 
-    /// <summary>Runs the clock-driven rules now: the schedule calls it when something falls due.</summary>
+    /// <summary>Runs the clock-driven rules now and returns once what they changed is durable: the schedule calls it
+    /// when something falls due.</summary>
     [Alias("Wake")]
     Task WakeAsync();
 
-    /// <summary>Spends points unless the balance is short; the same redemptionId again answers as the first time.
-    /// Null when the customer was never seen.</summary>
+    /// <summary>Spends points unless the balance is short, durably before it answers; the same redemptionId again
+    /// answers as the first time. Null when the customer was never seen.</summary>
     [Alias("Redeem")]
     Task<RedemptionResult?> RedeemAsync(Redemption redemption);
 

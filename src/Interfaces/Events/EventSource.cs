@@ -1,12 +1,14 @@
 namespace Engagement.Events;
 
-/// <summary>Where an event was read: the Kafka cluster incarnation, topic, partition and offset.</summary>
+/// <summary>Where an event was read: the Kafka cluster incarnation, topic, partition and offset, and when the record
+/// entered Kafka (null when the broker gave no timestamp).</summary>
 [GenerateSerializer, Immutable, Alias("Engagement.EventSource")]
 public sealed record EventSource(
     [property: Id(0)] string Cluster,
     [property: Id(1)] string Topic,
     [property: Id(2)] int Partition,
-    [property: Id(3)] long Offset)
+    [property: Id(3)] long Offset,
+    [property: Id(4)] DateTimeOffset? RecordedAt = null)
 {
     /// <summary>The key under which a customer keeps its offset watermark for this partition.</summary>
     public string PartitionKey => $"{Cluster}/{Topic}/{Partition}";

@@ -6,15 +6,12 @@ namespace Engagement.Products;
 [Alias("Engagement.IProductGrain")]
 public interface IProductGrain : IGrainWithStringKey
 {
-    /// <summary>Records a NAV update and revalues every holder; a repeat fans out again but changes nothing.</summary>
+    /// <summary>Records a NAV update durably and revalues every holder in memory; answers the highest checkpoint that
+    /// makes the holders' new values durable. A repeat fans out again but changes nothing.</summary>
     [Alias("UpdateNav")]
-    Task UpdateNavAsync(NavUpdated update);
+    Task<long> UpdateNavAsync(NavUpdated update);
 
-    /// <summary>Adds a holder and answers the latest NAV, if any.</summary>
-    [Alias("AddHolder")]
-    Task<ProductNav?> AddHolderAsync(string customerId);
-
-    /// <summary>Removes a customer who no longer holds the product.</summary>
-    [Alias("RemoveHolder")]
-    Task RemoveHolderAsync(string customerId);
+    /// <summary>Adds and removes holders, durably; new holders are revalued with the latest NAV, if any.</summary>
+    [Alias("UpdateHolders")]
+    Task UpdateHoldersAsync(IReadOnlyList<HolderChange> changes);
 }

@@ -4,9 +4,9 @@ namespace Engagement.Schedule;
 [Alias("Engagement.IDueBucketGrain")]
 public interface IDueBucketGrain : IGrainWithStringKey
 {
-    /// <summary>Asks for the customer to be woken at <paramref name="dueAt"/> (the earliest asked wins).</summary>
+    /// <summary>Asks for each customer to be woken at its moment (the earliest asked wins), durably.</summary>
     [Alias("Add")]
-    Task AddAsync(string customerId, DateTimeOffset dueAt);
+    Task AddAsync(IReadOnlyList<DueEntry> entries);
 
     /// <summary>Wakes every customer due by <paramref name="now"/>; answers whether the bucket is now empty.</summary>
     [Alias("Wake")]

@@ -1,4 +1,6 @@
 using Engagement.Api;
+using Engagement.Checkpoints;
+using Engagement.Effects;
 using Engagement.Points;
 using Engagement.Rules;
 using Engagement.Rules.Triggers;
@@ -75,6 +77,13 @@ public static class EngineHost
         services.AddSingleton<ILedgerArchive>(storage.Provider == StorageKind.Memory
             ? new MemoryLedgerArchive()
             : new AzureTableLedgerArchive(storage));
+        services.AddSingleton<ICheckpointStore>(storage.Provider == StorageKind.Memory
+            ? new MemoryCheckpointStore()
+            : new TableCheckpointStore(storage));
+        services.Configure<CheckpointOptions>(configuration.GetSection(CheckpointOptions.Section));
+        services.AddSingleton<SequenceTracker>();
+        services.AddSingleton<Checkpointer>();
+        services.AddSingleton<EffectDispatcher>();
         services.TryAddSingleton<ITriggerPublisher, KafkaTriggerPublisher>();
         services.Configure<ScheduleOptions>(configuration.GetSection(ScheduleOptions.Section));
         services.AddSingleton<DueClock>();

@@ -14,9 +14,10 @@ public static class EngineStorage
     // would show as lag); polling an empty in-memory queue costs next to nothing.
     private static readonly TimeSpan LivePollPeriod = TimeSpan.FromMilliseconds(10);
 
-    private static readonly string[] Durable = [StorageNames.Customers, StorageNames.Products, StorageNames.Advisors, StorageNames.Schedule];
+    private static readonly string[] Durable = [StorageNames.Products, StorageNames.Advisors, StorageNames.Schedule];
 
-    /// <summary>Adds storage for customers, products, advisors and the schedule as configured, and the live trigger streams.</summary>
+    /// <summary>Adds storage for products, advisors and the schedule as configured, and the live trigger streams (customers
+    /// are checkpointed by the <see cref="Engagement.Checkpoints.Checkpointer"/>).</summary>
     public static ISiloBuilder AddEngineStorage(this ISiloBuilder silo, IConfiguration configuration)
     {
         var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();

@@ -1,5 +1,6 @@
 using System.Text;
 using Confluent.Kafka;
+using Engagement.Checkpoints;
 using Engagement.Customers;
 using Engagement.Events;
 using Engagement.Products;
@@ -9,9 +10,12 @@ using Microsoft.Extensions.Options;
 namespace Engagement.Silo.Ingest;
 
 /// <summary>Applies a poll batch: bad records to the dead-letter topic, the rest grouped by customer and applied
-/// concurrently across customers, in order within a customer, retrying until durable.</summary>
+/// concurrently across customers, in order within a customer; done once a checkpoint holds it all.</summary>
+/// <remarks>A customer's next batch goes as soon as its grain has applied the previous one in memory, not when that is
+/// durable: the wait for the checkpoint holds only the commit point, never the customer.</remarks>
 public sealed class IngestPipeline(
     IGrainFactory grains,
+    Checkpointer checkpoints,
     EventParser parser,
     DeadLetterPublisher deadLetters,
     IOptions<KafkaOptions> options,
@@ -27,7 +31,8 @@ public sealed class IngestPipeline(
     private readonly Dictionary<string, Task> _tails = new(StringComparer.Ordinal);
     private readonly Lock _tailsGate = new();
 
-    /// <summary>Starts applying the batch; the task completes when every record in it is durable.</summary>
+    /// <summary>Starts applying the batch; the task completes when every record in it is durable, and fails with
+    /// <see cref="CheckpointConflictException"/> when a checkpoint lost some of it to another writer.</summary>
     /// <remarks>Call from one thread at a time: the order of calls is the order of work per customer.</remarks>
     public Task ProcessAsync(IReadOnlyList<ConsumeResult<byte[]?, byte[]?>> batch, string cluster, CancellationToken cancellation)
     {
@@ -40,7 +45,7 @@ public sealed class IngestPipeline(
             var parsed = parser.Parse(key, record.Message.Value ?? []);
             if (parsed.Customer is { } e)
             {
-                var located = e with { Source = new EventSource(cluster, record.Topic, record.Partition.Value, record.Offset.Value) };
+                var located = e with { Source = new EventSource(cluster, record.Topic, record.Partition.Value, record.Offset.Value, RecordedAt(record)) };
                 if (!customers.TryGetValue(e.CustomerId, out var list))
                 {
                     customers[e.CustomerId] = list = [];
@@ -62,40 +67,48 @@ public sealed class IngestPipeline(
         }
         foreach (var (customerId, events) in customers)
         {
-            work.Add(After("c:" + customerId, () => ApplyCustomerAsync(customerId, events, cancellation)));
+            work.Add(DurableAsync(After("c:" + customerId, () => ApplyCustomerAsync(customerId, events, cancellation))));
         }
         foreach (var (productId, navs) in products)
         {
-            work.Add(After("p:" + productId, () => ApplyNavsAsync(productId, navs, cancellation)));
+            work.Add(DurableAsync(After("p:" + productId, () => ApplyNavsAsync(productId, navs, cancellation))));
         }
         return Task.WhenAll(work);
     }
 
-    private async Task ApplyCustomerAsync(string customerId,
+    private static DateTimeOffset? RecordedAt(ConsumeResult<byte[]?, byte[]?> record) =>
+        record.Message.Timestamp.Type == TimestampType.NotAvailable ? null : new DateTimeOffset(record.Message.Timestamp.UtcDateTime);
+
+    private async Task DurableAsync(Task<long> applied) => await checkpoints.WhenDurableAsync(await applied);
+
+    private async Task<long> ApplyCustomerAsync(string customerId,
         List<(ConsumeResult<byte[]?, byte[]?> Record, CustomerEvent Event)> events, CancellationToken cancellation)
     {
         var grain = grains.GetGrain<ICustomerGrain>(customerId);
         var batch = events.Select(e => e.Event).ToList();
-        var rejections = await RetryAsync(() => grain.ApplyAsync(batch), cancellation);
-        foreach (var rejection in rejections)
+        var answer = await RetryAsync(() => grain.ApplyAsync(batch), cancellation);
+        foreach (var rejection in answer.Rejections)
         {
             foreach (var (record, _) in events.Where(e => e.Event.EventId == rejection.EventId))
             {
                 await RetryAsync(() => deadLetters.PublishAsync(record, rejection.Reason, cancellation), cancellation);
             }
         }
+        return answer.Checkpoint;
     }
 
-    private async Task ApplyNavsAsync(string productId, List<NavUpdated> navs, CancellationToken cancellation)
+    private async Task<long> ApplyNavsAsync(string productId, List<NavUpdated> navs, CancellationToken cancellation)
     {
         var grain = grains.GetGrain<IProductGrain>(productId);
+        long checkpoint = 0;
         foreach (var nav in navs)
         {
-            await RetryAsync(() => grain.UpdateNavAsync(nav), cancellation);
+            checkpoint = Math.Max(checkpoint, await RetryAsync(() => grain.UpdateNavAsync(nav), cancellation));
         }
+        return checkpoint;
     }
 
-    private Task After(string key, Func<Task> work)
+    private Task<long> After(string key, Func<Task<long>> work)
     {
         lock (_tailsGate)
         {
@@ -116,13 +129,13 @@ public sealed class IngestPipeline(
         }
     }
 
-    private async Task RunAfter(Task previous, Func<Task> work)
+    private async Task<long> RunAfter(Task previous, Func<Task<long>> work)
     {
         await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await _applySlots.WaitAsync();
         try
         {
-            await work();
+            return await work();
         }
         finally
         {

@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using ErrorCode = Confluent.Kafka.ErrorCode;
+using Engagement.Checkpoints;
 using Engagement.Silo.Kafka;
 using Microsoft.Extensions.Options;
 
@@ -18,12 +19,28 @@ public sealed class KafkaIngestService(
 
     private readonly OffsetWatermarks _watermarks = new();
     private readonly List<Task> _inFlight = [];
+    private volatile bool _replay;
 
     /// <inheritdoc />
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.Factory.StartNew(() => Run(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
+    // A checkpoint that lost a state to another writer means some applied records are not durable: the consumer starts
+    // again from the committed offsets, and the customers' stored eventIds and watermarks make the replay exact.
     private void Run(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            _replay = false;
+            Consume(stopping);
+            if (_replay)
+            {
+                logger.LogWarning("Replaying from the committed offsets: a checkpoint lost a state to another writer");
+            }
+        }
+    }
+
+    private void Consume(CancellationToken stopping)
     {
         var settings = options.Value;
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig
@@ -51,7 +68,7 @@ public sealed class KafkaIngestService(
         logger.LogInformation("Ingest consuming {Topics} as group {Group}", string.Join(", ", settings.Topics), settings.GroupId);
         try
         {
-            while (!stopping.IsCancellationRequested)
+            while (!stopping.IsCancellationRequested && !_replay)
             {
                 var batch = Poll(consumer, settings.MaxBatchSize, stopping);
                 if (batch.Count > 0)
@@ -71,6 +88,9 @@ public sealed class KafkaIngestService(
             Store(consumer);
             CommitStored(consumer);
             status.Set(false);
+            // What is still in flight for a replay is replayed: forgotten now, it holds nothing up when the partitions go.
+            _watermarks.Forget(consumer.Assignment);
+            _inFlight.Clear();
             consumer.Close();
         }
     }
@@ -115,6 +135,10 @@ public sealed class KafkaIngestService(
                 {
                     _watermarks.Complete(record.TopicPartition, record.Offset.Value);
                 }
+            }
+            else if (done.Exception?.InnerExceptions.Any(e => e is CheckpointConflictException) == true)
+            {
+                _replay = true;
             }
         }, TaskScheduler.Default);
         _inFlight.Add(applied);

@@ -29,8 +29,9 @@ public sealed class KafkaOptions
     public const int EmbeddedFetchWaitMaxMs = 5;
     /// <summary>The most records taken from the consumer's buffer into one batch.</summary>
     public int MaxBatchSize { get; set; } = 2_000;
-    /// <summary>How many batches may be applied at once; later batches of a customer wait for its earlier ones.</summary>
-    public int MaxBatchesInFlight { get; set; } = 4;
+    /// <summary>How many batches may be in flight at once, from poll until a checkpoint holds them; later batches of a
+    /// customer wait for its earlier ones to be applied.</summary>
+    public int MaxBatchesInFlight { get; set; } = 16;
     /// <summary>How many customer or product applies may run at once across all batches: enough to keep storage busy,
     /// few enough that no grain call waits long in a queue (a call that times out is retried and adds work).</summary>
     public int MaxConcurrentApplies { get; set; } = 256;

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.IO.Compression;
 using System.Text.RegularExpressions;
 using Azure;
 using Azure.Data.Tables;
@@ -16,52 +14,17 @@ namespace Engagement.Silo.Storage;
 /// transaction (<see cref="PartitionWriteBatcher"/>); each still returns only once stored.
 /// A stale ETag surfaces as <see cref="InconsistentStateException"/> and is never retried here: the grain must re-read
 /// and re-apply. The state is serialized with Orleans' binary serializer, Brotli-compressed when that makes it smaller
-/// (<see cref="CodecProperty"/> says so), and spread over binary properties of at most 64 KiB, Azure's per-property
-/// limit; a state whose stored form is over <see cref="MaxStateBytes"/> is refused with
-/// <see cref="GrainStateTooLargeException"/>, never truncated.
+/// and spread over binary properties of at most 64 KiB (<see cref="StateEntityCodec"/>); a state whose stored form is
+/// over <see cref="StateEntityCodec.MaxStateBytes"/> is refused with <see cref="GrainStateTooLargeException"/>, never
+/// truncated.
 /// </remarks>
 public sealed partial class AzureTableGrainStorage : IGrainStorage
 {
-    /// <summary>The largest serialized state written, in bytes. Azure counts binary properties as they are, but Azurite
-    /// checks the 1 MiB entity limit against the JSON body, where binary is base64 and a third larger: 720 KiB becomes
-    /// 960 KiB there, which leaves 64 KiB for keys and property names.</summary>
-    public const int MaxStateBytes = 720 * 1024;
-
-    /// <summary>Azure's limit for one binary property.</summary>
-    internal const int ChunkBytes = 64 * 1024;
-
-    /// <summary>The Int32 property holding how many chunk properties follow.</summary>
-    internal const string ChunkCountProperty = "Chunks";
-
-    /// <summary>The chunks are the binary properties Data0, Data1, … in order.</summary>
-    internal const string ChunkPropertyPrefix = "Data";
-
-    /// <summary>The string property naming the chunks' compression; absent when they hold the serialized state as is.</summary>
-    internal const string CodecProperty = "Codec";
-
-    /// <summary>The <see cref="CodecProperty"/> value of Brotli-compressed chunks.</summary>
-    internal const string BrotliCodec = "br";
-
-    /// <summary>The Int32 property holding the serialized state's length before compression.</summary>
-    internal const string RawLengthProperty = "RawLength";
-
-    private const int MaxChunks = (MaxStateBytes + ChunkBytes - 1) / ChunkBytes;
-
-    // A recorded length past this is corruption, not a state: refuse it rather than allocate it.
-    private const int MaxRawBytes = 64 * 1024 * 1024;
-
-    // Quality 1 of 11: most of Brotli's gain on the repetitive state (trigger texts, ids, type names) for a few
-    // microseconds per kilobyte; a 22-bit window covers the largest state we store.
-    private const int BrotliQuality = 1;
-    private const int BrotliWindow = 22;
-
     private readonly string _name;
-    private readonly TableClient _table;
+    private readonly LazyTable _table;
     private readonly PartitionWriteBatcher _writes;
     private readonly Serializer _serializer;
     private readonly IActivatorProvider _activators;
-    private readonly Lock _tableGate = new();
-    private Task? _tableCreated;
 
     /// <summary>Creates the provider <paramref name="name"/>; the table is created on first use.</summary>
     public AzureTableGrainStorage(string name, AzureTableStorageOptions options, Serializer serializer, IActivatorProvider activators)
@@ -77,8 +40,8 @@ public sealed partial class AzureTableGrainStorage : IGrainStorage
                 "(3 to 63 letters and digits, starting with a letter).", nameof(options));
         }
         _name = name;
-        _table = new TableClient(options.ConnectionString, options.TableName);
-        _writes = new PartitionWriteBatcher(_table);
+        _table = new LazyTable(new TableClient(options.ConnectionString, options.TableName));
+        _writes = new PartitionWriteBatcher(_table.Client);
         _serializer = serializer;
         _activators = activators;
     }
@@ -100,7 +63,7 @@ public sealed partial class AzureTableGrainStorage : IGrainStorage
     {
         var (partitionKey, rowKey) = (TableKeys.PartitionKey(grainId), TableKeys.RowKey(grainId, stateName));
         await EnsureTableAsync(cancellationToken);
-        var stored = await _table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
+        var stored = await _table.Client.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
         if (!stored.HasValue)
         {
             Reset(grainState);
@@ -137,8 +100,8 @@ public sealed partial class AzureTableGrainStorage : IGrainStorage
         if (grainState.ETag is null)
         {
             // We believe nothing is stored; deleting blindly could erase another writer's state, so only check.
-            var stored = await _table.GetEntityIfExistsAsync<TableEntity>(
-                partitionKey, rowKey, [ChunkCountProperty], cancellationToken);
+            var stored = await _table.Client.GetEntityIfExistsAsync<TableEntity>(
+                partitionKey, rowKey, [StateEntityCodec.ChunkCountProperty], cancellationToken);
             if (stored.HasValue)
             {
                 throw Conflict("clear", stateName, grainId, null, null);
@@ -149,7 +112,7 @@ public sealed partial class AzureTableGrainStorage : IGrainStorage
             try
             {
                 // A missing entity is not an error for DeleteEntity: it is already in the state we want.
-                await _table.DeleteEntityAsync(partitionKey, rowKey, new ETag(grainState.ETag), cancellationToken);
+                await _table.Client.DeleteEntityAsync(partitionKey, rowKey, new ETag(grainState.ETag), cancellationToken);
             }
             catch (RequestFailedException e) when (e.Status == 412)
             {
@@ -162,48 +125,13 @@ public sealed partial class AzureTableGrainStorage : IGrainStorage
     private (TableEntity Entity, int Bytes) Serialize<T>(T state, string stateName, GrainId grainId)
     {
         var raw = _serializer.SerializeToArray(state);
-        var compressed = Compress(raw);
-        var bytes = compressed ?? raw;
-        if (bytes.Length > MaxStateBytes)
-        {
-            throw new GrainStateTooLargeException(grainId.Type.ToString()!, stateName, bytes.Length, MaxStateBytes);
-        }
-        var entity = new TableEntity(TableKeys.PartitionKey(grainId), TableKeys.RowKey(grainId, stateName));
-        if (compressed is not null)
-        {
-            entity[CodecProperty] = BrotliCodec;
-            entity[RawLengthProperty] = raw.Length;
-        }
-        var chunks = 0;
-        for (var offset = 0; offset < bytes.Length; offset += ChunkBytes, chunks++)
-        {
-            // A state that fits one chunk, as almost all do, is stored from its own array rather than a copy.
-            entity[ChunkPropertyPrefix + chunks] = bytes.Length <= ChunkBytes ? bytes : bytes.AsSpan(offset, Math.Min(ChunkBytes, bytes.Length - offset)).ToArray();
-        }
-        entity[ChunkCountProperty] = chunks;
-        return (entity, bytes.Length);
+        return StateEntityCodec.Encode(TableKeys.PartitionKey(grainId), TableKeys.RowKey(grainId, stateName), raw)
+               ?? throw new GrainStateTooLargeException(grainId.Type.ToString()!, stateName, raw.Length, StateEntityCodec.MaxStateBytes);
     }
 
     private T Deserialize<T>(TableEntity entity, string stateName, GrainId grainId)
     {
-        var count = entity.GetInt32(ChunkCountProperty);
-        if (count is not (> 0 and <= MaxChunks))
-        {
-            throw Unreadable(stateName, grainId, $"its chunk count is {count?.ToString() ?? "missing"}");
-        }
-        var chunks = new byte[count.Value][];
-        for (var i = 0; i < chunks.Length; i++)
-        {
-            chunks[i] = entity.GetBinary(ChunkPropertyPrefix + i) ?? throw Unreadable(stateName, grainId, $"chunk {i} is missing");
-        }
-        var stored = chunks.Length == 1 ? chunks[0] : chunks.SelectMany(chunk => chunk).ToArray();
-        var bytes = entity.GetString(CodecProperty) switch
-        {
-            null => stored,
-            BrotliCodec => Decompress(stored, entity.GetInt32(RawLengthProperty))
-                           ?? throw Unreadable(stateName, grainId, "its compressed chunks do not decompress to their recorded length"),
-            var codec => throw Unreadable(stateName, grainId, $"its codec '{codec}' is unknown"),
-        };
+        var bytes = StateEntityCodec.Decode(entity, why => Unreadable(stateName, grainId, why));
         try
         {
             // A null state was written as null; the grain gets a fresh instance, as it would with no record.
@@ -215,33 +143,6 @@ public sealed partial class AzureTableGrainStorage : IGrainStorage
         }
     }
 
-    // Null when compression would not make the state smaller (small or random-looking states).
-    // The scratch buffer is pooled: this runs on every write, and only the compressed bytes are kept.
-    private static byte[]? Compress(byte[] raw)
-    {
-        var scratch = ArrayPool<byte>.Shared.Rent(raw.Length);
-        try
-        {
-            return BrotliEncoder.TryCompress(raw, scratch.AsSpan(0, raw.Length), out var written, BrotliQuality, BrotliWindow) && written < raw.Length
-                ? scratch.AsSpan(0, written).ToArray()
-                : null;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(scratch);
-        }
-    }
-
-    private static byte[]? Decompress(byte[] stored, int? rawLength)
-    {
-        if (rawLength is not (> 0 and <= MaxRawBytes))
-        {
-            return null;
-        }
-        var raw = new byte[rawLength.Value];
-        return BrotliDecoder.TryDecompress(stored, raw, out var written) && written == raw.Length ? raw : null;
-    }
-
     // Orleans' own providers reset to a fresh instance, so a grain never sees null or the previous activation's state.
     private void Reset<T>(IGrainState<T> grainState)
     {
@@ -250,18 +151,7 @@ public sealed partial class AzureTableGrainStorage : IGrainStorage
         grainState.RecordExists = false;
     }
 
-    private Task EnsureTableAsync(CancellationToken cancellationToken)
-    {
-        lock (_tableGate)
-        {
-            // A failed attempt is not kept, so the next call tries again (Azurite may still have been starting).
-            if (_tableCreated is null || _tableCreated.IsFaulted || _tableCreated.IsCanceled)
-            {
-                _tableCreated = _table.CreateIfNotExistsAsync(CancellationToken.None);
-            }
-            return _tableCreated.WaitAsync(cancellationToken);
-        }
-    }
+    private Task EnsureTableAsync(CancellationToken cancellationToken) => _table.ReadyAsync(cancellationToken);
 
     private InconsistentStateException Conflict(string operation, string stateName, GrainId grainId, string? etag, Exception? inner)
     {

@@ -12,6 +12,9 @@ public sealed class StorageOptions
     public string ConnectionString { get; set; } = AzureTableStorageOptions.DevelopmentConnectionString;
     /// <summary>The table holding grain state.</summary>
     public string TableName { get; set; } = AzureTableStorageOptions.DefaultTableName;
+    /// <summary>How many table partitions customer checkpoints are spread over: fewer make larger entity group
+    /// transactions; Azure serves each partition at up to about 2,000 entities a second. Fixed once data is stored.</summary>
+    public int CheckpointPartitions { get; set; } = 16;
     /// <summary>Whether the engine starts Azurite itself when pointed at the development connection string.</summary>
     public bool StartAzurite { get; set; } = true;
 

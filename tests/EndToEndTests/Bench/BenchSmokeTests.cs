@@ -16,10 +16,14 @@ public sealed class BenchSmokeTests
         Assert.All(run.Applied, a => Assert.Equal((run.Workload.CustomerEvents, 0), (a.EventsApplied, a.DeadLettered)));
         Assert.True(run.Workload.NavUpdates > 0 && run.Workload.CustomerEvents > 300 * 4);
         Assert.Equal(
-            ["date", "machine", "workload", "note", "bare consumer", "engine ingest", "ingest ratio", "engine GC pauses", "engine durable ingest",
-             "bare table upserts", "storage ratio", "latency", "memory per active customer", "working set",
-             "customer state on the heap"],
+            ["date", "machine", "workload", "note", "bare consumer", "floor", "engine ingest", "ingest ratio", "floor ratio",
+             "engine GC pauses", "engine durable ingest", "bare table upserts", "storage ratio", "latency", "memory per active customer",
+             "working set", "customer state on the heap"],
             run.Figures.Select(f => f.Name));
         Assert.All(run.Figures, f => Assert.False(string.IsNullOrWhiteSpace(f.Value)));
+        Assert.Matches(@"^[0-9,]+ events/s \(", Figure(run, "floor"));
+        Assert.Matches(@"^[0-9]+\.[0-9]{2}$", Figure(run, "floor ratio"));
     }
+
+    private static string Figure(BenchContext run, string name) => run.Figures.Single(f => f.Name == name).Value;
 }

@@ -27,6 +27,9 @@ public sealed class ApiTests(EngineFixture fixture) : IAsyncLifetime
         await _engine.CustomerAfterAsync(Customer, 1);
         await _producer.SendAsync("cb.transactions", Customer, Json.Posted($"{Customer}-2", Customer, at, "CC-1", "debit", "card_purchase", 1_234.56m, null));
         await _engine.CustomerAfterAsync(Customer, 2);
+        // The advisor's inbox follows the customer's turn a moment later: the onboarding trigger is there before a test starts.
+        await Eventually.MatchAsync(() => _engine.GetJsonAsync($"/api/advisors/{Advisor}/triggers?status=open", _engine.Token(Roles.Advisor, Advisor)),
+            inbox => inbox is { ValueKind: JsonValueKind.Array } i && i.GetArrayLength() == 1, TimeSpan.FromSeconds(30), "the onboarding trigger in the inbox");
     }
 
     public async Task DisposeAsync()

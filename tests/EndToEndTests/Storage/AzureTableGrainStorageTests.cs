@@ -144,11 +144,11 @@ public sealed class AzureTableGrainStorageTests(AzuriteFixture azurite)
         await storage.WriteStateAsync(StateName, grain, written);
 
         var entity = await ReadEntityAsync(grain);
-        var chunks = entity.GetInt32(AzureTableGrainStorage.ChunkCountProperty);
-        Assert.Equal((int)Math.Ceiling(Serializer.SerializeToArray(written.State!).Length / (double)AzureTableGrainStorage.ChunkBytes), chunks);
+        var chunks = entity.GetInt32(StateEntityCodec.ChunkCountProperty);
+        Assert.Equal((int)Math.Ceiling(Serializer.SerializeToArray(written.State!).Length / (double)StateEntityCodec.ChunkBytes), chunks);
         Assert.True(chunks >= 5);
         Assert.All(Enumerable.Range(0, chunks!.Value), i =>
-            Assert.InRange(entity.GetBinary(AzureTableGrainStorage.ChunkPropertyPrefix + i)!.Length, 1, AzureTableGrainStorage.ChunkBytes));
+            Assert.InRange(entity.GetBinary(StateEntityCodec.ChunkPropertyPrefix + i)!.Length, 1, StateEntityCodec.ChunkBytes));
         AssertSameState(written.State, (await ReadAsync(NewStorage(), grain)).State);
     }
 
@@ -159,20 +159,20 @@ public sealed class AzureTableGrainStorageTests(AzuriteFixture azurite)
         var grain = Grain("C1001");
         var written = new GrainState<SampleState>(Sample(string.Concat(Enumerable.Repeat("Term deposit TD-1 of 500,000.00 matures soon. ", 30_000))));
         var rawLength = Serializer.SerializeToArray(written.State!).Length;
-        Assert.True(rawLength > AzureTableGrainStorage.MaxStateBytes);
+        Assert.True(rawLength > StateEntityCodec.MaxStateBytes);
 
         await storage.WriteStateAsync(StateName, grain, written);
 
         var entity = await ReadEntityAsync(grain);
-        Assert.Equal(AzureTableGrainStorage.BrotliCodec, entity.GetString(AzureTableGrainStorage.CodecProperty));
-        Assert.Equal(rawLength, entity.GetInt32(AzureTableGrainStorage.RawLengthProperty));
-        Assert.Equal(1, entity.GetInt32(AzureTableGrainStorage.ChunkCountProperty));
+        Assert.Equal(StateEntityCodec.BrotliCodec, entity.GetString(StateEntityCodec.CodecProperty));
+        Assert.Equal(rawLength, entity.GetInt32(StateEntityCodec.RawLengthProperty));
+        Assert.Equal(1, entity.GetInt32(StateEntityCodec.ChunkCountProperty));
         AssertSameState(written.State, (await ReadAsync(NewStorage(), grain)).State);
 
         // Random bytes do not compress: stored as they are, in place of the compressed state.
         written.State = Sample("random", payloadBytes: 100 * 1024);
         await storage.WriteStateAsync(StateName, grain, written);
-        Assert.False((await ReadEntityAsync(grain)).ContainsKey(AzureTableGrainStorage.CodecProperty));
+        Assert.False((await ReadEntityAsync(grain)).ContainsKey(StateEntityCodec.CodecProperty));
         AssertSameState(written.State, (await ReadAsync(NewStorage(), grain)).State);
     }
 
@@ -188,8 +188,8 @@ public sealed class AzureTableGrainStorageTests(AzuriteFixture azurite)
         await storage.WriteStateAsync(StateName, grain, state);
 
         var entity = await ReadEntityAsync(grain);
-        Assert.Equal(1, entity.GetInt32(AzureTableGrainStorage.ChunkCountProperty));
-        Assert.False(entity.ContainsKey(AzureTableGrainStorage.ChunkPropertyPrefix + 1));
+        Assert.Equal(1, entity.GetInt32(StateEntityCodec.ChunkCountProperty));
+        Assert.False(entity.ContainsKey(StateEntityCodec.ChunkPropertyPrefix + 1));
         AssertSameState(state.State, (await ReadAsync(storage, grain)).State);
     }
 
@@ -198,11 +198,11 @@ public sealed class AzureTableGrainStorageTests(AzuriteFixture azurite)
     {
         var storage = NewStorage();
         var grain = Grain("C1001");
-        var atLimit = new GrainState<SampleState>(SampleOfSerializedSize(AzureTableGrainStorage.MaxStateBytes));
+        var atLimit = new GrainState<SampleState>(SampleOfSerializedSize(StateEntityCodec.MaxStateBytes));
         await storage.WriteStateAsync(StateName, grain, atLimit);
         AssertSameState(atLimit.State, (await ReadAsync(storage, grain)).State);
 
-        var overLimit = new GrainState<SampleState>(SampleOfSerializedSize(AzureTableGrainStorage.MaxStateBytes + 1), atLimit.ETag)
+        var overLimit = new GrainState<SampleState>(SampleOfSerializedSize(StateEntityCodec.MaxStateBytes + 1), atLimit.ETag)
         {
             RecordExists = true,
         };
@@ -210,7 +210,7 @@ public sealed class AzureTableGrainStorageTests(AzuriteFixture azurite)
 
         Assert.Contains($"grain type '{GrainType}'", error.Message);
         Assert.Contains($"'{StateName}'", error.Message);
-        Assert.Contains($"{AzureTableGrainStorage.MaxStateBytes + 1:N0} bytes", error.Message);
+        Assert.Contains($"{StateEntityCodec.MaxStateBytes + 1:N0} bytes", error.Message);
         var read = await ReadAsync(storage, grain);
         Assert.Equal(atLimit.ETag, read.ETag);
         AssertSameState(atLimit.State, read.State);

@@ -1,0 +1,25 @@
+namespace Engagement.Checkpoints;
+
+/// <summary>One activation's state as the checkpointer sees it: a key, the ETag of the stored copy, and a way to take
+/// a consistent snapshot while the grain goes on.</summary>
+/// <remarks>The grain changes its state only while holding <see cref="Gate"/>; the checkpointer snapshots under it.</remarks>
+public abstract class CheckpointHandle(string key, string? etag)
+{
+    /// <summary>The lock under which the state is changed and snapshotted.</summary>
+    public Lock Gate { get; } = new();
+
+    /// <summary>The row the state is stored in.</summary>
+    public string Key => key;
+
+    /// <summary>The ETag of the stored copy; null before the first write.</summary>
+    public string? ETag { get; internal set; } = etag;
+
+    /// <summary>The checkpoint that will hold the latest change, or null when everything is stored.</summary>
+    public long? DirtyIn { get; internal set; }
+
+    /// <summary>Whether another writer changed the stored state: this activation must go.</summary>
+    public bool Conflicted { get; internal set; }
+
+    /// <summary>Serializes the state as it is now; called under <see cref="Gate"/>.</summary>
+    protected internal abstract byte[] Serialize();
+}

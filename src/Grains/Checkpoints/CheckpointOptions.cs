@@ -1,0 +1,15 @@
+namespace Engagement.Checkpoints;
+
+/// <summary>How often changed states are made durable, bound from the <c>Checkpoints</c> configuration section.</summary>
+public sealed class CheckpointOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Checkpoints";
+
+    /// <summary>The time between checkpoints: the longest a change waits to be written, and about how far the committed
+    /// input offsets trail what is applied.</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The longest wait before a failed checkpoint is tried again (it backs off from the interval up to this).</summary>
+    public TimeSpan LongestRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+}

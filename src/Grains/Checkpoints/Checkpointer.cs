@@ -1,0 +1,286 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Serialization;
+
+namespace Engagement.Checkpoints;
+
+/// <summary>Makes the states that grains change in memory durable, many per storage request, every
+/// <see cref="CheckpointOptions.Interval"/>: checkpoint N holds every change marked before it began.</summary>
+/// <remarks>
+/// A grain changes its state under the handle's lock, posts the effects of the change, then calls
+/// <see cref="MarkDirty"/>, which answers the checkpoint that will hold the change. A checkpoint is durable once every
+/// state it took is stored and every effect posted before it began is done (<see cref="SequenceTracker"/>), so an
+/// input offset committed behind it never leaves an effect that only the replay of that offset could bring back.
+/// A write that fails is tried again in the next checkpoint, and no later checkpoint is durable before it succeeds; a
+/// write that finds the row changed by another writer fails that checkpoint's waiters with
+/// <see cref="CheckpointConflictException"/> and marks the handle conflicted.
+/// </remarks>
+public sealed class Checkpointer : IAsyncDisposable
+{
+    private const int ConflictsRemembered = 1024;
+
+    private readonly ICheckpointStore _store;
+    private readonly SequenceTracker _effects;
+    private readonly CheckpointOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<Checkpointer> _logger;
+    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+    private readonly Dictionary<long, TaskCompletionSource> _waiters = [];
+    private readonly Queue<long> _conflicted = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private List<CheckpointHandle> _dirty = [];
+    private long _open = 1;
+    private long _durable;
+    private Task? _loop;
+
+    /// <summary>Creates the checkpointer; its loop starts with the first change.</summary>
+    public Checkpointer(ICheckpointStore store, SequenceTracker effects, IOptions<CheckpointOptions> options, TimeProvider clock,
+        ILogger<Checkpointer> logger)
+    {
+        _store = store;
+        _effects = effects;
+        _options = options.Value;
+        _clock = clock;
+        _logger = logger;
+    }
+
+    /// <summary>The newest checkpoint that is durable, with every one before it.</summary>
+    public long Durable
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _durable;
+            }
+        }
+    }
+
+    /// <summary>Reads the stored state of <paramref name="key"/>, or creates one, as a handle to change and checkpoint.</summary>
+    public async Task<CheckpointedState<T>> LoadAsync<T>(string key, Func<T> create, Serializer<T> serializer, CancellationToken cancellation)
+    {
+        var stored = await _store.ReadAsync(key, cancellation);
+        return stored is null
+            ? new CheckpointedState<T>(key, create(), null, serializer)
+            : new CheckpointedState<T>(key, serializer.Deserialize(stored.Bytes) ?? create(), stored.ETag, serializer);
+    }
+
+    /// <summary>Notes that the handle's state changed; answers the checkpoint that will hold the change.</summary>
+    public long MarkDirty(CheckpointHandle handle)
+    {
+        lock (_gate)
+        {
+            _loop ??= Task.Run(RunAsync);
+            if (handle.DirtyIn is { } already)
+            {
+                return already;
+            }
+            handle.DirtyIn = _open;
+            _dirty.Add(handle);
+            return _open;
+        }
+    }
+
+    /// <summary>The checkpoint that will hold the handle's latest change, or 0 when it is all stored.</summary>
+    public long PendingOf(CheckpointHandle handle)
+    {
+        lock (_gate)
+        {
+            return handle.DirtyIn ?? 0;
+        }
+    }
+
+    /// <summary>Completes when checkpoint <paramref name="checkpoint"/> is durable; fails with
+    /// <see cref="CheckpointConflictException"/> when it could not store everything it held.</summary>
+    public Task WhenDurableAsync(long checkpoint)
+    {
+        lock (_gate)
+        {
+            if (_conflicted.Contains(checkpoint))
+            {
+                return Task.FromException(new CheckpointConflictException(checkpoint));
+            }
+            if (checkpoint <= _durable)
+            {
+                return Task.CompletedTask;
+            }
+            if (!_waiters.TryGetValue(checkpoint, out var done))
+            {
+                _waiters[checkpoint] = done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+            return done.Task;
+        }
+    }
+
+    /// <summary>Takes one checkpoint now: snapshots the changed states, writes them, waits for the effects posted
+    /// before it; answers whether it became durable.</summary>
+    public async Task<bool> CheckpointAsync(CancellationToken cancellation)
+    {
+        await _oneAtATime.WaitAsync(cancellation);
+        try
+        {
+            return await TakeAsync(cancellation);
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    /// <summary>Stops the loop after a last checkpoint of everything changed.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        if (_loop is { } loop)
+        {
+            await loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            while (HasDirty() && !await CheckpointAsync(deadline.Token))
+            {
+                await Task.Delay(_options.Interval, _clock, deadline.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            _logger.LogWarning("Stopped with changes not yet durable: they are replayed from the committed offsets");
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        var delay = _options.Interval;
+        while (!_stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(delay, _clock, _stopping.Token);
+                delay = await CheckpointAsync(_stopping.Token)
+                    ? _options.Interval
+                    : TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.LongestRetryDelay.Ticks));
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+            }
+            catch (Exception e)
+            {
+                _logger.LogWarning("A checkpoint failed and is tried again: {Error}", e.GetBaseException().Message);
+            }
+        }
+    }
+
+    private bool HasDirty()
+    {
+        lock (_gate)
+        {
+            return _dirty.Count > 0 || _waiters.Count > 0;
+        }
+    }
+
+    private async Task<bool> TakeAsync(CancellationToken cancellation)
+    {
+        long checkpoint;
+        long effectsThrough;
+        List<CheckpointHandle> taken;
+        lock (_gate)
+        {
+            checkpoint = _open++;
+            taken = _dirty;
+            _dirty = [];
+            effectsThrough = _effects.Last;
+            // Cleared before the snapshots: a change made from here on is marked into the next checkpoint.
+            taken.ForEach(handle => handle.DirtyIn = null);
+        }
+        var writes = new List<CheckpointWrite>(taken.Count);
+        foreach (var handle in taken)
+        {
+            lock (handle.Gate)
+            {
+                writes.Add(new CheckpointWrite(handle.Key, handle.Serialize(), handle.ETag));
+            }
+        }
+        var results = await WriteAsync(writes, cancellation);
+        var failed = 0;
+        var conflicts = 0;
+        for (var i = 0; i < taken.Count; i++)
+        {
+            var (handle, result) = (taken[i], results[i]);
+            if (result.ETag is { } etag)
+            {
+                handle.ETag = etag;
+            }
+            else if (result.Conflict)
+            {
+                handle.Conflicted = true;
+                conflicts++;
+            }
+            else
+            {
+                failed++;
+                MarkDirty(handle);
+            }
+        }
+        if (conflicts > 0)
+        {
+            Lose(checkpoint);
+        }
+        if (failed > 0)
+        {
+            _logger.LogWarning("Checkpoint {Checkpoint}: {Failed} of {Count} writes failed ({Error}); they are tried again",
+                checkpoint, failed, taken.Count, results.First(r => r.Error is not null).Error!.GetBaseException().Message);
+            return false;
+        }
+        await _effects.WhenDoneThroughAsync(effectsThrough).WaitAsync(cancellation);
+        Complete(checkpoint);
+        return true;
+    }
+
+    private async Task<IReadOnlyList<CheckpointWriteResult>> WriteAsync(List<CheckpointWrite> writes, CancellationToken cancellation)
+    {
+        if (writes.Count == 0)
+        {
+            return [];
+        }
+        try
+        {
+            return await _store.WriteAsync(writes, cancellation);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return writes.Select(_ => CheckpointWriteResult.Failed(e)).ToList();
+        }
+    }
+
+    // The checkpoint's waiters fail now, and any that ask later: what they wait for is not stored.
+    private void Lose(long checkpoint)
+    {
+        TaskCompletionSource? lost;
+        lock (_gate)
+        {
+            _conflicted.Enqueue(checkpoint);
+            if (_conflicted.Count > ConflictsRemembered)
+            {
+                _conflicted.Dequeue();
+            }
+            _waiters.Remove(checkpoint, out lost);
+        }
+        _logger.LogWarning("Checkpoint {Checkpoint} found a state changed by another writer: its input is replayed", checkpoint);
+        lost?.TrySetException(new CheckpointConflictException(checkpoint));
+    }
+
+    private void Complete(long checkpoint)
+    {
+        List<TaskCompletionSource> durable;
+        lock (_gate)
+        {
+            _durable = checkpoint;
+            var through = _waiters.Keys.Where(k => k <= checkpoint).ToList();
+            durable = through.Select(k => _waiters[k]).ToList();
+            through.ForEach(k => _waiters.Remove(k));
+        }
+        durable.ForEach(done => done.TrySetResult());
+    }
+}

@@ -1,0 +1,163 @@
+using Engagement.Advisors;
+using Engagement.Effects;
+using Engagement.Products;
+using Engagement.Rules;
+using Engagement.Rules.Triggers;
+using Engagement.Schedule;
+using Engagement.State;
+using Engagement.Triggers;
+
+namespace Engagement.Customers;
+
+/// <summary>What one customer's state owes the rest of the engine: undelivered triggers, a book to join, a wake-up to
+/// schedule, products to join or leave as a holder, ledger entries to archive. Posted after every turn, and again
+/// after activation, since the state that holds it is checkpointed.</summary>
+/// <remarks>Call under the state's lock. Each effect is posted once per activation; its acknowledgement settles the
+/// state (an outbox entry goes, <see cref="CustomerState.BookedWith"/> moves) under the same lock.</remarks>
+internal sealed class CustomerOutbox(string customerId, CustomerState state, Lock gate, EffectDispatcher effects, CustomerRules rules)
+{
+    private readonly HashSet<Trigger> _triggers = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<string> _holders = new(StringComparer.Ordinal);
+    private readonly HashSet<LedgerEntry> _archiving = [];
+    private string? _bookingTo;
+    private int _bookingGeneration;
+    private DateTimeOffset? _scheduling;
+
+    /// <summary>Whether an acknowledgement changed the state since <see cref="ClearSettled"/>: worth a write before the
+    /// activation goes, though nothing is lost without it.</summary>
+    public bool Settled { get; private set; }
+
+    /// <summary>Forgets that acknowledgements changed the state (a checkpoint is about to hold them).</summary>
+    public void ClearSettled() => Settled = false;
+
+    /// <summary>Posts whatever the state owes that is not yet on its way, at <paramref name="now"/>.</summary>
+    public void Post(DateTimeOffset now)
+    {
+        PostTriggers();
+        PostBook();
+        PostSchedule(now);
+        PostHolders();
+        PostArchive();
+    }
+
+    // Each trigger goes to its advisor, whose inbox decides the digest flag and publishes it to eng.triggers with it;
+    // it leaves the outbox once the advisor has done both.
+    private void PostTriggers()
+    {
+        foreach (var trigger in state.Triggers.Outbox)
+        {
+            if (_triggers.Add(trigger))
+            {
+                effects.Deliver(trigger.AdvisorId, AdvisorEffect.Of(trigger), () => Settle(() =>
+                {
+                    _triggers.Remove(trigger);
+                    state.Triggers.Outbox.Remove(trigger);
+                }));
+            }
+        }
+    }
+
+    // The book follows the customer's current advisor. A customer with no advisor joins the unassigned book once
+    // registered: records that overtake the registration on another topic would otherwise book them there for a moment.
+    private void PostBook()
+    {
+        var advisorId = state.Profile.AdvisorId ?? TriggerFiring.Unassigned;
+        var current = _bookingTo ?? state.BookedWith;
+        if (current == advisorId || (current is null && advisorId == TriggerFiring.Unassigned && state.Triggers.RegisteredOn is null))
+        {
+            return;
+        }
+        var generation = ++_bookingGeneration;
+        var pending = current is null ? 1 : 2;
+        _bookingTo = advisorId;
+        Action done = () => Settle(() =>
+        {
+            if (--pending == 0 && generation == _bookingGeneration)
+            {
+                state.BookedWith = advisorId;
+                _bookingTo = null;
+            }
+        });
+        effects.Deliver(advisorId, AdvisorEffect.Join(customerId), done);
+        if (current is not null)
+        {
+            effects.Deliver(current, AdvisorEffect.Leave(customerId), done);
+        }
+    }
+
+    // One next-due moment per customer; a crash before the schedule has it leaves ScheduledWakeAt as it was, and the
+    // next activation asks again.
+    private void PostSchedule(DateTimeOffset now)
+    {
+        if (rules.NextDue(state, now) is not { } due
+            || (state.ScheduledWakeAt is { } scheduled && due >= scheduled && scheduled > now)
+            || _scheduling == due)
+        {
+            return;
+        }
+        _scheduling = due;
+        effects.Schedule(new DueEntry(customerId, due), () => Settle(() =>
+        {
+            if (_scheduling == due)
+            {
+                state.ScheduledWakeAt = due;
+                _scheduling = null;
+            }
+        }));
+    }
+
+    private void PostHolders()
+    {
+        foreach (var (productId, holding) in state.Holdings)
+        {
+            if (!holding.HolderRegistered && _holders.Add(productId))
+            {
+                effects.UpdateHolder(productId, new HolderChange(customerId, true), () => Settle(() =>
+                {
+                    _holders.Remove(productId);
+                    if (state.Holdings.TryGetValue(productId, out var held))
+                    {
+                        held.HolderRegistered = true;
+                    }
+                }));
+            }
+        }
+        foreach (var productId in state.LeftProducts)
+        {
+            var key = "-" + productId;
+            if (_holders.Add(key))
+            {
+                effects.UpdateHolder(productId, new HolderChange(customerId, false), () => Settle(() =>
+                {
+                    _holders.Remove(key);
+                    state.LeftProducts.Remove(productId);
+                }));
+            }
+        }
+    }
+
+    private void PostArchive()
+    {
+        var leaving = state.Points.ToArchive.Where(_archiving.Add).ToList();
+        if (leaving.Count > 0)
+        {
+            effects.Archive(customerId, leaving, () => Settle(() =>
+            {
+                leaving.ForEach(entry =>
+                {
+                    state.Points.ToArchive.Remove(entry);
+                    _archiving.Remove(entry);
+                });
+            }));
+        }
+    }
+
+    private void Settle(Action change)
+    {
+        lock (gate)
+        {
+            change();
+            Settled = true;
+        }
+    }
+}

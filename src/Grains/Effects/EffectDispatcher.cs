@@ -1,0 +1,48 @@
+using Engagement.Advisors;
+using Engagement.Checkpoints;
+using Engagement.Points;
+using Engagement.Products;
+using Engagement.Schedule;
+using Engagement.State;
+using Microsoft.Extensions.Logging;
+
+namespace Engagement.Effects;
+
+/// <summary>The silo's channels for what a customer's turn causes elsewhere: advisor inboxes and books (an advisor
+/// publishes its triggers to <c>eng.triggers</c>), the wake-up schedule, product holders and the ledger archive.</summary>
+/// <remarks>Every target takes its effects idempotently (triggers by id and version, set membership, earliest wake-up,
+/// entries by number): after a crash the customer posts its outbox again.</remarks>
+public sealed class EffectDispatcher
+{
+    private readonly EffectChannel<AdvisorEffect> _advisors;
+    private readonly EffectChannel<DueEntry> _schedule;
+    private readonly EffectChannel<HolderChange> _holders;
+    private readonly EffectChannel<IReadOnlyList<LedgerEntry>> _archive;
+
+    /// <summary>Creates the channels over the shared effect sequence.</summary>
+    public EffectDispatcher(IGrainFactory grains, ILedgerArchive archive, SequenceTracker sequences,
+        TimeProvider clock, ILoggerFactory loggers)
+    {
+        var logger = loggers.CreateLogger<EffectDispatcher>();
+        _advisors = new("advisor", (advisorId, effects) => grains.GetGrain<IAdvisorGrain>(advisorId).ApplyAsync(effects),
+            sequences, clock, logger);
+        _schedule = new("schedule", (bucket, entries) => grains.GetGrain<IDueBucketGrain>(bucket).AddAsync(entries),
+            sequences, clock, logger);
+        _holders = new("product holder", (productId, changes) => grains.GetGrain<IProductGrain>(productId).UpdateHoldersAsync(changes),
+            sequences, clock, logger);
+        _archive = new("ledger archive", (customerId, batches) => archive.AppendAsync(customerId, batches.SelectMany(b => b).ToList()),
+            sequences, clock, logger);
+    }
+
+    /// <summary>Delivers an inbox or book change to an advisor.</summary>
+    public void Deliver(string advisorId, AdvisorEffect effect, Action done) => _advisors.Post(advisorId, effect, done);
+
+    /// <summary>Asks the schedule to wake a customer.</summary>
+    public void Schedule(DueEntry entry, Action done) => _schedule.Post(DueBuckets.KeyOf(entry.DueAt, entry.CustomerId), entry, done);
+
+    /// <summary>Tells a product that a customer started or stopped holding it.</summary>
+    public void UpdateHolder(string productId, HolderChange change, Action done) => _holders.Post(productId, change, done);
+
+    /// <summary>Stores ledger entries that left a customer's state.</summary>
+    public void Archive(string customerId, IReadOnlyList<LedgerEntry> entries, Action done) => _archive.Post(customerId, entries, done);
+}

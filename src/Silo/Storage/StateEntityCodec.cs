@@ -1,0 +1,118 @@
+using System.Buffers;
+using System.IO.Compression;
+using Azure.Data.Tables;
+
+namespace Engagement.Silo.Storage;
+
+/// <summary>How a serialized state is laid out in a table entity: Brotli-compressed when that makes it smaller
+/// (<see cref="CodecProperty"/> says so), spread over binary properties of at most 64 KiB, Azure's per-property limit.</summary>
+internal static class StateEntityCodec
+{
+    /// <summary>The largest stored state, in bytes. Azure counts binary properties as they are, but Azurite checks the
+    /// 1 MiB entity limit against the JSON body, where binary is base64 and a third larger: 720 KiB becomes 960 KiB
+    /// there, which leaves 64 KiB for keys and property names.</summary>
+    public const int MaxStateBytes = 720 * 1024;
+
+    /// <summary>Azure's limit for one binary property.</summary>
+    internal const int ChunkBytes = 64 * 1024;
+
+    /// <summary>The Int32 property holding how many chunk properties follow.</summary>
+    internal const string ChunkCountProperty = "Chunks";
+
+    /// <summary>The chunks are the binary properties Data0, Data1, … in order.</summary>
+    internal const string ChunkPropertyPrefix = "Data";
+
+    /// <summary>The string property naming the chunks' compression; absent when they hold the serialized state as is.</summary>
+    internal const string CodecProperty = "Codec";
+
+    /// <summary>The <see cref="CodecProperty"/> value of Brotli-compressed chunks.</summary>
+    internal const string BrotliCodec = "br";
+
+    /// <summary>The Int32 property holding the serialized state's length before compression.</summary>
+    internal const string RawLengthProperty = "RawLength";
+
+    private const int MaxChunks = (MaxStateBytes + ChunkBytes - 1) / ChunkBytes;
+
+    // A recorded length past this is corruption, not a state: refuse it rather than allocate it.
+    private const int MaxRawBytes = 64 * 1024 * 1024;
+
+    // Quality 1 of 11: most of Brotli's gain on the repetitive state (trigger texts, ids, type names) for a few
+    // microseconds per kilobyte; a 22-bit window covers the largest state we store.
+    private const int BrotliQuality = 1;
+    private const int BrotliWindow = 22;
+
+    /// <summary>The entity holding <paramref name="raw"/>, with its stored size; null when that is over <see cref="MaxStateBytes"/>.</summary>
+    public static (TableEntity Entity, int Bytes)? Encode(string partitionKey, string rowKey, byte[] raw)
+    {
+        var compressed = Compress(raw);
+        var bytes = compressed ?? raw;
+        if (bytes.Length > MaxStateBytes)
+        {
+            return null;
+        }
+        var entity = new TableEntity(partitionKey, rowKey);
+        if (compressed is not null)
+        {
+            entity[CodecProperty] = BrotliCodec;
+            entity[RawLengthProperty] = raw.Length;
+        }
+        var chunks = 0;
+        for (var offset = 0; offset < bytes.Length; offset += ChunkBytes, chunks++)
+        {
+            // A state that fits one chunk, as almost all do, is stored from its own array rather than a copy.
+            entity[ChunkPropertyPrefix + chunks] = bytes.Length <= ChunkBytes ? bytes : bytes.AsSpan(offset, Math.Min(ChunkBytes, bytes.Length - offset)).ToArray();
+        }
+        entity[ChunkCountProperty] = chunks;
+        return (entity, bytes.Length);
+    }
+
+    /// <summary>The serialized state an entity holds; <paramref name="unreadable"/> makes the error for one that is damaged.</summary>
+    public static byte[] Decode(TableEntity entity, Func<string, Exception> unreadable)
+    {
+        var count = entity.GetInt32(ChunkCountProperty);
+        if (count is not (> 0 and <= MaxChunks))
+        {
+            throw unreadable($"its chunk count is {count?.ToString() ?? "missing"}");
+        }
+        var chunks = new byte[count.Value][];
+        for (var i = 0; i < chunks.Length; i++)
+        {
+            chunks[i] = entity.GetBinary(ChunkPropertyPrefix + i) ?? throw unreadable($"chunk {i} is missing");
+        }
+        var stored = chunks.Length == 1 ? chunks[0] : chunks.SelectMany(chunk => chunk).ToArray();
+        return entity.GetString(CodecProperty) switch
+        {
+            null => stored,
+            BrotliCodec => Decompress(stored, entity.GetInt32(RawLengthProperty))
+                           ?? throw unreadable("its compressed chunks do not decompress to their recorded length"),
+            var codec => throw unreadable($"its codec '{codec}' is unknown"),
+        };
+    }
+
+    // Null when compression would not make the state smaller (small or random-looking states).
+    // The scratch buffer is pooled: this runs on every write, and only the compressed bytes are kept.
+    private static byte[]? Compress(byte[] raw)
+    {
+        var scratch = ArrayPool<byte>.Shared.Rent(raw.Length);
+        try
+        {
+            return BrotliEncoder.TryCompress(raw, scratch.AsSpan(0, raw.Length), out var written, BrotliQuality, BrotliWindow) && written < raw.Length
+                ? scratch.AsSpan(0, written).ToArray()
+                : null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(scratch);
+        }
+    }
+
+    private static byte[]? Decompress(byte[] stored, int? rawLength)
+    {
+        if (rawLength is not (> 0 and <= MaxRawBytes))
+        {
+            return null;
+        }
+        var raw = new byte[rawLength.Value];
+        return BrotliDecoder.TryDecompress(stored, raw, out var written) && written == raw.Length ? raw : null;
+    }
+}

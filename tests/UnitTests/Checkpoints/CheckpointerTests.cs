@@ -1,0 +1,167 @@
+using Engagement.Checkpoints;
+using Engagement.Silo.Storage;
+using Engagement.State;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Orleans.Serialization;
+
+namespace Engagement.UnitTests.Checkpoints;
+
+/// <summary>The checkpoint rules: a change is durable once a checkpoint that began after it is stored and the
+/// effects posted before it are done; failed writes hold every later checkpoint; a lost concurrency check fails
+/// only its own checkpoint's waiters.</summary>
+public sealed class CheckpointerTests : IAsyncLifetime
+{
+    private static readonly Serializer<CustomerState> Serializer =
+        new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer<CustomerState>>();
+
+    private readonly ScriptedStore _store = new();
+    private readonly SequenceTracker _effects = new();
+    private Checkpointer _checkpoints = null!;
+
+    public Task InitializeAsync()
+    {
+        // The loop's own checkpoints never come within a test: each test takes them itself.
+        var options = Options.Create(new CheckpointOptions { Interval = TimeSpan.FromHours(1) });
+        _checkpoints = new Checkpointer(_store, _effects, options, TimeProvider.System, NullLogger<Checkpointer>.Instance);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _checkpoints.DisposeAsync();
+
+    [Fact]
+    public async Task A_change_is_durable_after_the_next_checkpoint_and_the_store_holds_it()
+    {
+        var customer = await LoadAsync("C1");
+        customer.State.EventsApplied = 7;
+        var checkpoint = _checkpoints.MarkDirty(customer);
+        var durable = _checkpoints.WhenDurableAsync(checkpoint);
+        Assert.False(durable.IsCompleted);
+
+        Assert.True(await _checkpoints.CheckpointAsync(CancellationToken.None));
+
+        Assert.True(durable.IsCompletedSuccessfully);
+        Assert.Equal(0, _checkpoints.PendingOf(customer));
+        Assert.Equal(7, (await LoadAsync("C1")).State.EventsApplied);
+    }
+
+    [Fact]
+    public async Task Every_state_changed_before_a_checkpoint_goes_in_one_store_request_once_however_often_it_changed()
+    {
+        var customers = await Task.WhenAll(Enumerable.Range(0, 250).Select(i => LoadAsync($"C{i}")));
+        var checkpoints = customers.SelectMany(c => new[] { _checkpoints.MarkDirty(c), _checkpoints.MarkDirty(c) }).Distinct().ToList();
+
+        await _checkpoints.CheckpointAsync(CancellationToken.None);
+
+        Assert.Equal([1L], checkpoints);
+        Assert.Equal([250], _store.RequestSizes);
+    }
+
+    [Fact]
+    public async Task A_change_marked_after_a_checkpoint_took_its_states_waits_for_the_next_one()
+    {
+        var customer = await LoadAsync("C1");
+        Assert.Equal(1, _checkpoints.MarkDirty(customer));
+        await _checkpoints.CheckpointAsync(CancellationToken.None);
+
+        customer.State.EventsApplied = 2;
+        var second = _checkpoints.MarkDirty(customer);
+
+        Assert.Equal(2, second);
+        Assert.False(_checkpoints.WhenDurableAsync(second).IsCompleted);
+        Assert.Equal(second, _checkpoints.PendingOf(customer));
+    }
+
+    [Fact]
+    public async Task While_storage_is_down_no_checkpoint_is_durable_and_the_first_that_stores_covers_the_failed_ones()
+    {
+        var first = await LoadAsync("C1");
+        var second = await LoadAsync("C2");
+        var failedCheckpoint = _checkpoints.MarkDirty(first);
+        _store.Down = true;
+
+        Assert.False(await _checkpoints.CheckpointAsync(CancellationToken.None));
+        var laterCheckpoint = _checkpoints.MarkDirty(second);
+        Assert.False(await _checkpoints.CheckpointAsync(CancellationToken.None));
+        Assert.False(_checkpoints.WhenDurableAsync(failedCheckpoint).IsCompleted);
+        Assert.Equal(0, _checkpoints.Durable);
+
+        _store.Down = false;
+        Assert.True(await _checkpoints.CheckpointAsync(CancellationToken.None));
+
+        Assert.True(_checkpoints.WhenDurableAsync(failedCheckpoint).IsCompletedSuccessfully);
+        Assert.True(_checkpoints.WhenDurableAsync(laterCheckpoint).IsCompletedSuccessfully);
+        Assert.Equal([1, 2, 2], _store.RequestSizes);
+    }
+
+    [Fact]
+    public async Task A_checkpoint_is_not_durable_before_the_effects_posted_before_it_are_done()
+    {
+        var customer = await LoadAsync("C1");
+        var effect = _effects.Begin();
+        var checkpoint = _checkpoints.MarkDirty(customer);
+
+        var taking = _checkpoints.CheckpointAsync(CancellationToken.None);
+        var later = _effects.Begin();
+        await _store.Written.Task;
+        Assert.False(_checkpoints.WhenDurableAsync(checkpoint).IsCompleted);
+
+        _effects.End(effect);
+        Assert.True(await taking);
+        Assert.True(_checkpoints.WhenDurableAsync(checkpoint).IsCompletedSuccessfully);
+        _effects.End(later);
+    }
+
+    [Fact]
+    public async Task A_state_changed_by_another_writer_fails_its_checkpoint_and_marks_the_handle_but_later_checkpoints_go_on()
+    {
+        var stale = await LoadAsync("C1");
+        var other = await LoadAsync("C2");
+        var rival = await LoadAsync("C1");
+        _checkpoints.MarkDirty(rival);
+        await _checkpoints.CheckpointAsync(CancellationToken.None);
+
+        var lost = _checkpoints.WhenDurableAsync(_checkpoints.MarkDirty(stale));
+        _checkpoints.MarkDirty(other);
+        Assert.True(await _checkpoints.CheckpointAsync(CancellationToken.None));
+
+        var conflict = await Assert.ThrowsAsync<CheckpointConflictException>(() => lost);
+        Assert.Equal(2, conflict.Checkpoint);
+        await Assert.ThrowsAsync<CheckpointConflictException>(() => _checkpoints.WhenDurableAsync(2));
+        Assert.True(stale.Conflicted);
+        Assert.False(other.Conflicted);
+        var next = _checkpoints.MarkDirty(other);
+        await _checkpoints.CheckpointAsync(CancellationToken.None);
+        Assert.True(_checkpoints.WhenDurableAsync(next).IsCompletedSuccessfully);
+    }
+
+    private Task<CheckpointedState<CustomerState>> LoadAsync(string key) =>
+        _checkpoints.LoadAsync(key, () => new CustomerState(), Serializer, CancellationToken.None);
+
+    // The memory store, with an outage switch and a record of each request's size.
+    private sealed class ScriptedStore : ICheckpointStore
+    {
+        private readonly MemoryCheckpointStore _rows = new();
+
+        public bool Down { get; set; }
+
+        public List<int> RequestSizes { get; } = [];
+
+        public TaskCompletionSource Written { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<StoredCheckpoint?> ReadAsync(string key, CancellationToken cancellation) => _rows.ReadAsync(key, cancellation);
+
+        public async Task<IReadOnlyList<CheckpointWriteResult>> WriteAsync(IReadOnlyList<CheckpointWrite> writes, CancellationToken cancellation)
+        {
+            RequestSizes.Add(writes.Count);
+            if (Down)
+            {
+                throw new IOException("storage is unreachable");
+            }
+            var results = await _rows.WriteAsync(writes, cancellation);
+            Written.TrySetResult();
+            return results;
+        }
+    }
+}
