@@ -69,8 +69,7 @@ public sealed class AdvisorGrain : Grain, IAdvisorGrain
         }
         if (changed)
         {
-            await ListAsync();
-            await _writes.WriteAsync();
+            await Task.WhenAll(ListAsync(), _writes.WriteAsync());
         }
         // Published once the digest decision is durable, so a redelivery republishes the same content; a repeat
         // (the customer's retry after a crash) is published again, at least once.
