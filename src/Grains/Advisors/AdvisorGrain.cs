@@ -71,10 +71,14 @@ public sealed class AdvisorGrain : Grain, IAdvisorGrain
         {
             await Task.WhenAll(ListAsync(), _writes.WriteAsync());
         }
-        // Published once the digest decision is durable, so a redelivery republishes the same content; a repeat
-        // (the customer's retry after a crash) is published again, at least once.
         if (held.Count > 0)
         {
+            // Published once the digest decision is durable, so a redelivery republishes the same content. A repeat (the
+            // customer's retry after a crash) is published again, after any write still holding its decision.
+            if (!changed)
+            {
+                await _writes.WriteAsync();
+            }
             await _publisher.PublishAsync(held);
         }
     }

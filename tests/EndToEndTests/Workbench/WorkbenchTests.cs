@@ -135,7 +135,7 @@ public sealed class WorkbenchTests(EngineFixture fixture)
     {
         await using var engine = await TestEngine.StartAsync(fixture.EngineSettings($"workbench-cap-{_run}"));
         using var producer = new TestProducer(fixture.BootstrapServers);
-        using var triggersTopic = new TopicReader(fixture.BootstrapServers, "eng.triggers");
+        using var triggersTopic = new TopicReader(fixture.BootstrapServers, "eng.triggers", fromNow: true);
         using var browser = Browser.Start(engine.BaseUrl);
         var (advisor, at) = ($"WD-{_run}", DateTimeOffset.UtcNow);
         var customers = Enumerable.Range(1, 41).Select(i => $"WD{i:D2}-{_run}").ToList();
