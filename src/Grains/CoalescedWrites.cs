@@ -7,10 +7,16 @@ namespace Engagement;
 /// many customers schedule into) thus writes once per round trip to storage rather than once per call.
 /// Use it from the grain's own scheduler only: it relies on the grain running one turn at a time.
 /// </remarks>
-public sealed class CoalescedWrites(Func<Task> write)
+/// <param name="write">Writes what changed.</param>
+/// <param name="gap">The least time from the start of one write to the start of the next: the callers of that time
+/// share one write, however fast storage answers (the in-memory provider answers at once).</param>
+/// <param name="clock">The clock the gap is measured on.</param>
+public sealed class CoalescedWrites(Func<Task> write, TimeSpan gap = default, TimeProvider? clock = null)
 {
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private Task _writing = Task.CompletedTask;
     private TaskCompletionSource? _queued;
+    private DateTimeOffset _lastStart = DateTimeOffset.MinValue;
 
     /// <summary>Completes once a write that started after this call has succeeded; fails if that write fails.</summary>
     public Task WriteAsync()
@@ -29,6 +35,12 @@ public sealed class CoalescedWrites(Func<Task> write)
     {
         // Back on the grain's scheduler, whatever the previous write's outcome: its callers have seen it.
         await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
+        var wait = _lastStart + gap - _clock.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, _clock);
+        }
+        _lastStart = _clock.GetUtcNow();
         // From here on this write may already have taken its snapshot: later changes queue the next one.
         _queued = null;
         _writing = done.Task;

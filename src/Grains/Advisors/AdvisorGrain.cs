@@ -1,16 +1,18 @@
+using Engagement.Checkpoints;
 using Engagement.Rules.Triggers;
 using Engagement.State;
 using Engagement.Triggers;
 using Orleans.Concurrency;
 using Orleans.Runtime;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Streams;
 
 namespace Engagement.Advisors;
 
 /// <summary>One advisor's inbox, book and metrics; pushes every new or changed trigger to the advisor's live stream
-/// as soon as it arrives (save those the daily cap puts in the digest), makes it durable, then publishes it to
-/// <c>eng.triggers</c> with its digest decision.</summary>
+/// and to <c>eng.triggers</c> as soon as it arrives (save the live push of those the daily cap puts in the digest),
+/// then makes it durable.</summary>
 /// <remarks>
 /// The state is <see cref="AdvisorInbox.Shards"/> shards by customer, each a table row of its own, so a delivery or a
 /// book change rewrites one shard rather than the whole book and inbox. Reentrant so that the deliveries arriving at
@@ -33,14 +35,14 @@ public sealed class AdvisorGrain : Grain, IAdvisorGrain
     private IAsyncStream<InboxChange>? _live;
 
     /// <summary>Creates the grain with one state per shard.</summary>
-    public AdvisorGrain(IGrainContext context, IPersistentStateFactory states, ILogger<AdvisorGrain> logger, ITriggerPublisher publisher,
-        TriggerSettings settings, TimeProvider clock)
+    public AdvisorGrain(IGrainContext context, IPersistentStateFactory states, IOptions<CheckpointOptions> checkpoints,
+        TimeProvider clock, ILogger<AdvisorGrain> logger, ITriggerPublisher publisher, TriggerSettings settings)
     {
         _publisher = publisher;
         _workload = Workload.Of(settings);
         _clock = clock;
         _shards = new ShardedState<AdvisorShardState>(context, states, StorageNames.Advisors, "shard", AdvisorInbox.Shards);
-        _writes = new CoalescedWrites(() => _shards.WriteChangedAsync(this));
+        _writes = new CoalescedWrites(() => _shards.WriteChangedAsync(this), checkpoints.Value.Interval, clock);
         _pushes = new CoalescedWrites(PushAsync);
         _logger = logger;
     }
@@ -67,20 +69,14 @@ public sealed class AdvisorGrain : Grain, IAdvisorGrain
         {
             _ = _pushes.WriteAsync();
         }
+        // eng.triggers gets each trigger, with its digest decision, at once, like the live push; a repeat (the customer's
+        // retry) is published again with the decision the inbox holds, so the same trigger keeps the same content.
+        var publishing = held.Count > 0 ? _publisher.PublishAsync(held) : Task.CompletedTask;
         if (changed)
         {
             await Task.WhenAll(ListAsync(), _writes.WriteAsync());
         }
-        if (held.Count > 0)
-        {
-            // Published once the digest decision is durable, so a redelivery republishes the same content. A repeat (the
-            // customer's retry after a crash) is published again, after any write still holding its decision.
-            if (!changed)
-            {
-                await _writes.WriteAsync();
-            }
-            await _publisher.PublishAsync(held);
-        }
+        await publishing;
     }
 
     /// <inheritdoc />

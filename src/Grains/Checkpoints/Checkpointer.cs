@@ -113,6 +113,20 @@ public sealed class Checkpointer : IAsyncDisposable
         }
     }
 
+    /// <summary>Completes when every one of <paramref name="checkpoints"/> is durable (waiting for the highest covers
+    /// the lower ones); fails with <see cref="CheckpointConflictException"/> when any of them lost a state.</summary>
+    public async Task WhenAllDurableAsync(IReadOnlyCollection<long> checkpoints)
+    {
+        await WhenDurableAsync(checkpoints.DefaultIfEmpty().Max());
+        lock (_gate)
+        {
+            if (checkpoints.FirstOrDefault(_conflicted.Contains) is var lost and > 0)
+            {
+                throw new CheckpointConflictException(lost);
+            }
+        }
+    }
+
     /// <summary>Takes one checkpoint now: snapshots the changed states, writes them, waits for the effects posted
     /// before it; answers whether it became durable.</summary>
     public async Task<bool> CheckpointAsync(CancellationToken cancellation)

@@ -38,6 +38,10 @@ public sealed class SequenceTracker
         lock (_gate)
         {
             _open.Remove(sequence);
+            if (_waiters.Count == 0)
+            {
+                return;
+            }
             var doneThrough = DoneThrough();
             released = _waiters.Where(w => w.Through <= doneThrough).Select(w => w.Done).ToList();
             _waiters.RemoveAll(w => w.Through <= doneThrough);

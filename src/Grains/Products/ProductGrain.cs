@@ -1,3 +1,5 @@
+using Engagement.Checkpoints;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Orleans.Runtime;
 using Engagement.Customers;
@@ -27,11 +29,13 @@ public sealed class ProductGrain : Grain, IProductGrain
     public ProductGrain(
         IGrainContext context,
         IPersistentStateFactory states,
-        [PersistentState("product", StorageNames.Products)] IPersistentState<ProductState> state)
+        [PersistentState("product", StorageNames.Products)] IPersistentState<ProductState> state,
+        IOptions<CheckpointOptions> checkpoints,
+        TimeProvider clock)
     {
         _state = state;
         _holders = new ShardedState<ProductHoldersState>(context, states, StorageNames.Products, "holders", HolderShards);
-        _writes = new CoalescedWrites(WriteChangedAsync);
+        _writes = new CoalescedWrites(WriteChangedAsync, checkpoints.Value.Interval, clock);
     }
 
     /// <inheritdoc />

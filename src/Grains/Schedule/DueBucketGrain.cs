@@ -1,5 +1,7 @@
 using Engagement.Customers;
 using Engagement.State;
+using Engagement.Checkpoints;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Orleans.Runtime;
 
@@ -9,7 +11,9 @@ namespace Engagement.Schedule;
 /// <remarks>Reentrant: a customer being woken may schedule its next wake-up in this same bucket.</remarks>
 [Reentrant]
 public sealed class DueBucketGrain(
-    [PersistentState("bucket", StorageNames.Schedule)] IPersistentState<DueBucketState> state) : Grain, IDueBucketGrain
+    [PersistentState("bucket", StorageNames.Schedule)] IPersistentState<DueBucketState> state,
+    IOptions<CheckpointOptions> checkpoints,
+    TimeProvider clock) : Grain, IDueBucketGrain
 {
     private const int WakeConcurrency = 64;
     private CoalescedWrites? _writes;
@@ -49,5 +53,6 @@ public sealed class DueBucketGrain(
         return state.State.Due.Count == 0;
     }
 
-    private Task WriteAsync() => (_writes ??= new CoalescedWrites(() => state.WriteOrForgetAsync(this))).WriteAsync();
+    private Task WriteAsync() =>
+        (_writes ??= new CoalescedWrites(() => state.WriteOrForgetAsync(this), checkpoints.Value.Interval, clock)).WriteAsync();
 }

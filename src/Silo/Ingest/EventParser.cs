@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Engagement.Events;
 
 namespace Engagement.Silo.Ingest;
@@ -8,32 +10,31 @@ public sealed class EventParser(string baseCurrency)
 {
     private const string NavType = "product.nav_updated";
 
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = JsonTextCheck.MaxDepth + 1 };
+
+    /// <summary>Parses and validates one record as it came off Kafka: a key that is not UTF-8 is bad input.</summary>
+    public ParsedRecord Parse(byte[]? key, ReadOnlyMemory<byte> value) =>
+        key is null || Utf8.IsValid(key) ? Parse(key is null ? null : Encoding.UTF8.GetString(key), value) : ParsedRecord.Bad("invalid_encoding");
+
     /// <summary>Parses and validates one record.</summary>
     public ParsedRecord Parse(string? key, ReadOnlyMemory<byte> value)
     {
-        JsonDocument document;
-        try
+        if (JsonTextCheck.Flaw(value.Span) is { } flaw)
         {
-            document = JsonDocument.Parse(value);
+            return ParsedRecord.Bad(flaw);
         }
-        catch (JsonException)
+        using var document = JsonDocument.Parse(value, DocumentOptions);
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
         {
             return ParsedRecord.Bad("invalid_json");
         }
-        using (document)
+        try
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return ParsedRecord.Bad("invalid_json");
-            }
-            try
-            {
-                return Read(key, new JsonFields(document.RootElement));
-            }
-            catch (BadInputException bad)
-            {
-                return ParsedRecord.Bad(bad.Reason);
-            }
+            return Read(key, new JsonFields(document.RootElement));
+        }
+        catch (BadInputException bad)
+        {
+            return ParsedRecord.Bad(bad.Reason);
         }
     }
 
@@ -44,7 +45,7 @@ public sealed class EventParser(string baseCurrency)
         if (type == NavType)
         {
             var productId = f.Id("productId");
-            var nav = new NavUpdated(eventId, productId, f.Positive("nav"), f.Timestamp("asOf"), f.Timestamp("occurredAt"));
+            var nav = new NavUpdated(eventId, productId, f.Positive("nav", InputBounds.Price), f.Timestamp("asOf"), f.Timestamp("occurredAt"));
             return key == productId ? ParsedRecord.Of(nav) : ParsedRecord.Bad("key_mismatch");
         }
         if (!Readers.TryGetValue(type, out var reader))
@@ -95,7 +96,7 @@ public sealed class EventParser(string baseCurrency)
                 EventId = "", CustomerId = "", OccurredAt = at,
                 AccountId = f.Id("accountId"),
                 AccountType = accountType,
-                Balance = f.OptionalDecimal("balance") ?? 0m,
+                Balance = f.OptionalDecimal("balance", InputBounds.Money) ?? 0m,
                 MaturityDate = accountType == AccountType.TermDeposit ? f.Date("maturityDate") : f.OptionalDate("maturityDate"),
             };
         },
@@ -105,32 +106,32 @@ public sealed class EventParser(string baseCurrency)
         },
         ["deposit.matured"] = (_, f, at) => new DepositMatured
         {
-            EventId = "", CustomerId = "", OccurredAt = at, AccountId = f.Id("accountId"), Amount = f.Positive("amount"),
+            EventId = "", CustomerId = "", OccurredAt = at, AccountId = f.Id("accountId"), Amount = f.Positive("amount", InputBounds.Money),
         },
         ["payment.due"] = (_, f, at) => new PaymentDue
         {
             EventId = "", CustomerId = "", OccurredAt = at,
-            AccountId = f.Id("accountId"), DueDate = f.Date("dueDate"), Amount = f.Positive("amount"),
+            AccountId = f.Id("accountId"), DueDate = f.Date("dueDate"), Amount = f.Positive("amount", InputBounds.Money),
         },
         ["payment.overdue"] = (_, f, at) => new PaymentOverdue
         {
             EventId = "", CustomerId = "", OccurredAt = at,
-            AccountId = f.Id("accountId"), DaysOverdue = f.Int("daysOverdue"), Amount = f.Positive("amount"),
+            AccountId = f.Id("accountId"), DaysOverdue = f.Int("daysOverdue", InputBounds.MaxDaysOverdue), Amount = f.Positive("amount", InputBounds.Money),
         },
         ["investment.purchased"] = (_, f, at) => new InvestmentPurchased
         {
             EventId = "", CustomerId = "", OccurredAt = at,
             ProductId = f.Id("productId"), ProductType = f.Enum<ProductType>("productType"),
-            Units = f.Positive("units"), Price = f.Positive("price"), Amount = f.Positive("amount"),
+            Units = f.Positive("units", InputBounds.Units), Price = f.Positive("price", InputBounds.Price), Amount = f.Positive("amount", InputBounds.Money),
         },
         ["investment.redeemed"] = (_, f, at) => new InvestmentRedeemed
         {
             EventId = "", CustomerId = "", OccurredAt = at,
-            ProductId = f.Id("productId"), Units = f.Positive("units"), Amount = f.Positive("amount"),
+            ProductId = f.Id("productId"), Units = f.Positive("units", InputBounds.Units), Amount = f.Positive("amount", InputBounds.Money),
         },
         ["investment.dividend_paid"] = (_, f, at) => new DividendPaid
         {
-            EventId = "", CustomerId = "", OccurredAt = at, ProductId = f.Id("productId"), Amount = f.Positive("amount"),
+            EventId = "", CustomerId = "", OccurredAt = at, ProductId = f.Id("productId"), Amount = f.Positive("amount", InputBounds.Money),
         },
         ["transaction.posted"] = (parser, f, at) => new TransactionPosted
         {
@@ -138,9 +139,9 @@ public sealed class EventParser(string baseCurrency)
             AccountId = f.Id("accountId"),
             Direction = f.Enum<Direction>("direction"),
             Kind = f.Enum<TransactionKind>("kind"),
-            Amount = f.Positive("amount"),
+            Amount = f.Positive("amount", InputBounds.Money),
             Currency = parser.Currency(f.String("currency", 3)),
-            BalanceAfter = f.OptionalDecimal("balanceAfter"),
+            BalanceAfter = f.OptionalDecimal("balanceAfter", InputBounds.Money),
             Channel = f.OptionalString("channel", 64),
             Counterparty = f.OptionalObject("counterparty") is { } c
                 ? new Counterparty(c.OptionalString("name"), c.OptionalString("bankId", 64), c.OptionalBool("external") ?? false)
@@ -151,7 +152,7 @@ public sealed class EventParser(string baseCurrency)
             EventId = "", CustomerId = "", OccurredAt = at,
             OriginalEventId = f.String("originalEventId", 128),
             AccountId = f.Id("accountId"),
-            BalanceAfter = f.Decimal("balanceAfter"),
+            BalanceAfter = f.Decimal("balanceAfter", InputBounds.Money),
         },
     };
 

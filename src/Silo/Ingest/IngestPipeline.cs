@@ -1,4 +1,3 @@
-using System.Text;
 using Confluent.Kafka;
 using Engagement.Checkpoints;
 using Engagement.Customers;
@@ -27,22 +26,25 @@ public sealed class IngestPipeline(
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan LongestRetryDelay = TimeSpan.FromSeconds(5);
 
+    // About half a minute of retries with the backoff above.
+    private const int MaxFailingApplies = 10;
+
     // The last work started per customer or product: a later batch's work for the same key runs after it.
     private readonly Dictionary<string, Task> _tails = new(StringComparer.Ordinal);
     private readonly Lock _tailsGate = new();
 
-    /// <summary>Starts applying the batch; the task completes when every record in it is durable, and fails with
+    /// <summary>Starts applying the batch: <see cref="BatchWork.Applied"/> completes when every grain has applied its
+    /// part in memory, <see cref="BatchWork.Durable"/> when every record is durable; the latter fails with
     /// <see cref="CheckpointConflictException"/> when a checkpoint lost some of it to another writer.</summary>
     /// <remarks>Call from one thread at a time: the order of calls is the order of work per customer.</remarks>
-    public Task ProcessAsync(IReadOnlyList<ConsumeResult<byte[]?, byte[]?>> batch, string cluster, CancellationToken cancellation)
+    public BatchWork ProcessAsync(IReadOnlyList<ConsumeResult<byte[]?, byte[]?>> batch, string cluster, CancellationToken cancellation)
     {
-        var work = new List<Task>();
+        var work = new List<Task<long>>();
         var customers = new Dictionary<string, List<(ConsumeResult<byte[]?, byte[]?> Record, CustomerEvent Event)>>(StringComparer.Ordinal);
         var products = new Dictionary<string, List<NavUpdated>>(StringComparer.Ordinal);
         foreach (var record in batch)
         {
-            var key = record.Message.Key is { } k ? Encoding.UTF8.GetString(k) : null;
-            var parsed = parser.Parse(key, record.Message.Value ?? []);
+            var parsed = RecordGuard.Parse(() => parser.Parse(record.Message.Key, record.Message.Value ?? []), record, logger);
             if (parsed.Customer is { } e)
             {
                 var located = e with { Source = new EventSource(cluster, record.Topic, record.Partition.Value, record.Offset.Value, RecordedAt(record)) };
@@ -62,36 +64,57 @@ public sealed class IngestPipeline(
             }
             else
             {
-                work.Add(RetryAsync(() => deadLetters.PublishAsync(record, parsed.Error!, cancellation), cancellation));
+                work.Add(DeadLetterAsync(record, parsed.Error!, cancellation));
             }
         }
+        var applies = new List<Task<long>>(customers.Count + products.Count);
         foreach (var (customerId, events) in customers)
         {
-            work.Add(DurableAsync(After("c:" + customerId, () => ApplyCustomerAsync(customerId, events, cancellation))));
+            applies.Add(After("c:" + customerId, () => ApplyCustomerAsync(customerId, events, cancellation)));
         }
         foreach (var (productId, navs) in products)
         {
-            work.Add(DurableAsync(After("p:" + productId, () => ApplyNavsAsync(productId, navs, cancellation))));
+            applies.Add(After("p:" + productId, () => ApplyNavsAsync(productId, navs, cancellation)));
         }
-        return Task.WhenAll(work);
+        var applied = Task.WhenAll(applies.Concat(work));
+        return new BatchWork(applied, DurableAsync(applied));
     }
 
     private static DateTimeOffset? RecordedAt(ConsumeResult<byte[]?, byte[]?> record) =>
         record.Message.Timestamp.Type == TimestampType.NotAvailable ? null : new DateTimeOffset(record.Message.Timestamp.UtcDateTime);
 
-    private async Task DurableAsync(Task<long> applied) => await checkpoints.WhenDurableAsync(await applied);
+    private async Task DurableAsync(Task<long[]> applied) => await checkpoints.WhenAllDurableAsync(await applied);
+
+    // Dead letters need no checkpoint: the broker has them once this completes.
+    private async Task<long> DeadLetterAsync(ConsumeResult<byte[]?, byte[]?> record, string reason, CancellationToken cancellation)
+    {
+        await RetryAsync(() => deadLetters.PublishAsync(record, reason, cancellation), cancellation);
+        return 0;
+    }
 
     private async Task<long> ApplyCustomerAsync(string customerId,
         List<(ConsumeResult<byte[]?, byte[]?> Record, CustomerEvent Event)> events, CancellationToken cancellation)
     {
         var grain = grains.GetGrain<ICustomerGrain>(customerId);
         var batch = events.Select(e => e.Event).ToList();
-        var answer = await RetryAsync(() => grain.ApplyAsync(batch), cancellation);
+        ApplyAnswer answer;
+        try
+        {
+            answer = await RetryAsync(() => grain.ApplyAsync(batch), cancellation, MaxFailingApplies);
+        }
+        catch (Exception ex) when (!cancellation.IsCancellationRequested)
+        {
+            // A customer that fails the same way again and again, storage being up, would hold its partitions' commits
+            // for ever: its batch goes to the dead-letter topic, and the others go on.
+            logger.LogError("A customer's batch of {Count} events failed {Attempts} times with {Exception}: it is dead-lettered",
+                events.Count, MaxFailingApplies, ex.GetType().Name);
+            answer = new ApplyAnswer(batch.Select(e => new EventRejection(e.EventId, RecordGuard.InternalError(ex))).ToList(), 0);
+        }
         foreach (var rejection in answer.Rejections)
         {
             foreach (var (record, _) in events.Where(e => e.Event.EventId == rejection.EventId))
             {
-                await RetryAsync(() => deadLetters.PublishAsync(record, rejection.Reason, cancellation), cancellation);
+                await DeadLetterAsync(record, rejection.Reason, cancellation);
             }
         }
         return answer.Checkpoint;
@@ -146,8 +169,9 @@ public sealed class IngestPipeline(
     private Task RetryAsync(Func<Task> attempt, CancellationToken cancellation) =>
         RetryAsync(async () => { await attempt(); return true; }, cancellation);
 
-    // Nothing is skipped: a failing write (storage or broker down) is retried with backoff until it succeeds or the engine stops.
-    private async Task<T> RetryAsync<T>(Func<Task<T>> attempt, CancellationToken cancellation)
+    // Nothing is skipped: a failing write (storage or broker down) is retried with backoff until it succeeds or the engine
+    // stops. With giveUpAfter, a failure that is not storage or the network being away ends the retries at that count.
+    private async Task<T> RetryAsync<T>(Func<Task<T>> attempt, CancellationToken cancellation, int? giveUpAfter = null)
     {
         var delay = FirstRetryDelay;
         for (var failures = 1; ; failures++)
@@ -156,7 +180,7 @@ public sealed class IngestPipeline(
             {
                 return await attempt();
             }
-            catch (Exception ex) when (!cancellation.IsCancellationRequested)
+            catch (Exception ex) when (!cancellation.IsCancellationRequested && (failures < giveUpAfter || giveUpAfter is null || IsOutage(ex)))
             {
                 logger.LogWarning("Applying a batch failed ({Failures} in a row, retrying in {Delay} ms): {Error}",
                     failures, delay.TotalMilliseconds, ex.GetBaseException().Message);
@@ -165,4 +189,8 @@ public sealed class IngestPipeline(
             }
         }
     }
+
+    private static bool IsOutage(Exception ex) =>
+        ex.GetBaseException() is Azure.RequestFailedException or HttpRequestException or IOException or TimeoutException
+            or System.Net.Sockets.SocketException or OperationCanceledException;
 }

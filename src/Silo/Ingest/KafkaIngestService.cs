@@ -19,6 +19,8 @@ public sealed class KafkaIngestService(
 
     private readonly OffsetWatermarks _watermarks = new();
     private readonly List<Task> _inFlight = [];
+    private readonly List<Task> _applying = [];
+    private long _awaitingCheckpoint;
     private volatile bool _replay;
 
     /// <inheritdoc />
@@ -70,13 +72,23 @@ public sealed class KafkaIngestService(
         {
             while (!stopping.IsCancellationRequested && !_replay)
             {
-                var batch = Poll(consumer, settings.MaxBatchSize, stopping);
-                if (batch.Count > 0)
+                try
                 {
-                    Dispatch(batch, settings.ClusterName, stopping);
+                    var batch = Poll(consumer, settings.MaxBatchSize, stopping);
+                    if (batch.Count > 0)
+                    {
+                        Dispatch(batch, settings.ClusterName, stopping);
+                    }
+                    Reap(consumer, settings, stopping);
+                    Store(consumer);
                 }
-                Reap(consumer, settings.MaxBatchesInFlight, stopping);
-                Store(consumer);
+                catch (Exception ex) when (ex is not OperationCanceledException || !stopping.IsCancellationRequested)
+                {
+                    // Only stopping ends the loop: anything else is logged (by type: messages may quote a record) and the loop goes on.
+                    logger.LogError("Ingest loop iteration failed with {Exception} at {StackTrace}; continuing",
+                        ex.GetType().FullName, ex.StackTrace);
+                    stopping.WaitHandle.WaitOne(PollWait);
+                }
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -91,6 +103,7 @@ public sealed class KafkaIngestService(
             // What is still in flight for a replay is replayed: forgotten now, it holds nothing up when the partitions go.
             _watermarks.Forget(consumer.Assignment);
             _inFlight.Clear();
+            _applying.Clear();
             consumer.Close();
         }
     }
@@ -123,38 +136,41 @@ public sealed class KafkaIngestService(
 
     private void Dispatch(List<ConsumeResult<byte[]?, byte[]?>> batch, string cluster, CancellationToken stopping)
     {
-        foreach (var record in batch)
+        _watermarks.Track(batch.Select(record => record.TopicPartitionOffset));
+        var work = pipeline.ProcessAsync(batch, cluster, stopping);
+        Interlocked.Add(ref _awaitingCheckpoint, batch.Count);
+        var durable = work.Durable.ContinueWith(done =>
         {
-            _watermarks.Track(record.TopicPartition, record.Offset.Value);
-        }
-        var applied = pipeline.ProcessAsync(batch, cluster, stopping).ContinueWith(done =>
-        {
+            Interlocked.Add(ref _awaitingCheckpoint, -batch.Count);
             if (done.IsCompletedSuccessfully)
             {
-                foreach (var record in batch)
-                {
-                    _watermarks.Complete(record.TopicPartition, record.Offset.Value);
-                }
+                _watermarks.Complete(batch.Select(record => record.TopicPartitionOffset));
             }
             else if (done.Exception?.InnerExceptions.Any(e => e is CheckpointConflictException) == true)
             {
                 _replay = true;
             }
         }, TaskScheduler.Default);
-        _inFlight.Add(applied);
+        _inFlight.Add(durable);
+        _applying.Add(work.Applied);
     }
 
-    // Back-pressure: no new batch until one in flight finishes, however long that takes (a storage outage, say);
-    // offsets of batches that finish meanwhile are stored. Were the wait bounded, a slow store would let the whole
-    // topic into memory, and the commit point would wait behind it all. Past Kafka's max.poll.interval.ms without a
-    // poll the member leaves the group; it rejoins on its next poll and replays from the last commit.
-    private void Reap(IConsumer<byte[]?, byte[]?> consumer, int maxInFlight, CancellationToken stopping)
+    // Back-pressure: no new batch while MaxBatchesInFlight are still being applied, or while MaxRecordsAwaitingCheckpoint
+    // records wait for a checkpoint, however long that takes (a storage outage, say); offsets of batches that become
+    // durable meanwhile are stored. A batch waiting only for its checkpoint holds no poll: records arriving meanwhile are
+    // applied at once. Were the wait bounded, a slow store would let the whole topic into memory, and the commit point
+    // would wait behind it all. Past Kafka's max.poll.interval.ms without a poll the member leaves the group; it rejoins
+    // on its next poll and replays from the last commit.
+    private void Reap(IConsumer<byte[]?, byte[]?> consumer, KafkaOptions settings, CancellationToken stopping)
     {
         _inFlight.RemoveAll(t => t.IsCompleted);
-        while (_inFlight.Count >= maxInFlight && !stopping.IsCancellationRequested)
+        _applying.RemoveAll(t => t.IsCompleted);
+        while ((_applying.Count >= settings.MaxBatchesInFlight || Interlocked.Read(ref _awaitingCheckpoint) >= settings.MaxRecordsAwaitingCheckpoint)
+               && !stopping.IsCancellationRequested)
         {
-            Task.WaitAny([.. _inFlight], PollWait);
+            Task.WaitAny([.. _applying.Count >= settings.MaxBatchesInFlight ? _applying : _inFlight], PollWait);
             _inFlight.RemoveAll(t => t.IsCompleted);
+            _applying.RemoveAll(t => t.IsCompleted);
             Store(consumer);
         }
     }

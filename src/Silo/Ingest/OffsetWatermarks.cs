@@ -9,28 +9,40 @@ public sealed class OffsetWatermarks
     private readonly Dictionary<TopicPartition, PartitionMarks> _partitions = [];
 
     /// <summary>Notes that an offset is now in flight.</summary>
-    public void Track(TopicPartition partition, long offset)
+    public void Track(TopicPartition partition, long offset) => Track([new TopicPartitionOffset(partition, offset)]);
+
+    /// <summary>Notes that the offsets are now in flight, under one lock.</summary>
+    public void Track(IEnumerable<TopicPartitionOffset> offsets)
     {
         lock (_gate)
         {
-            if (!_partitions.TryGetValue(partition, out var marks))
+            foreach (var offset in offsets)
             {
-                marks = new PartitionMarks();
-                _partitions[partition] = marks;
+                if (!_partitions.TryGetValue(offset.TopicPartition, out var marks))
+                {
+                    marks = new PartitionMarks();
+                    _partitions[offset.TopicPartition] = marks;
+                }
+                marks.InFlight.Add(offset.Offset.Value);
+                marks.Highest = Math.Max(marks.Highest, offset.Offset.Value);
             }
-            marks.InFlight.Add(offset);
-            marks.Highest = Math.Max(marks.Highest, offset);
         }
     }
 
     /// <summary>Notes that an offset is durably applied.</summary>
-    public void Complete(TopicPartition partition, long offset)
+    public void Complete(TopicPartition partition, long offset) => Complete([new TopicPartitionOffset(partition, offset)]);
+
+    /// <summary>Notes that the offsets are durably applied, under one lock.</summary>
+    public void Complete(IEnumerable<TopicPartitionOffset> offsets)
     {
         lock (_gate)
         {
-            if (_partitions.TryGetValue(partition, out var marks))
+            foreach (var offset in offsets)
             {
-                marks.InFlight.Remove(offset);
+                if (_partitions.TryGetValue(offset.TopicPartition, out var marks))
+                {
+                    marks.InFlight.Remove(offset.Offset.Value);
+                }
             }
         }
     }

@@ -14,6 +14,9 @@ public sealed class KafkaOptions
     public string[] Topics { get; set; } = ["cb.customers", "cb.accounts", "cb.transactions", "md.products"];
     /// <summary>Where bad input goes.</summary>
     public string DeadLetterTopic { get; set; } = "eng.deadletter";
+    /// <summary>The largest record the engine produces (librdkafka's <c>message.max.bytes</c>, its default, under a Kafka
+    /// broker's default topic limit of 1,048,588); a larger dead letter goes cut down as <c>too_large</c>.</summary>
+    public int MessageMaxBytes { get; set; } = 1_000_000;
     /// <summary>Where triggers go.</summary>
     public string TriggersTopic { get; set; } = "eng.triggers";
     /// <summary>Partitions of the topics the engine creates when they are missing.</summary>
@@ -29,9 +32,10 @@ public sealed class KafkaOptions
     public const int EmbeddedFetchWaitMaxMs = 5;
     /// <summary>The most records taken from the consumer's buffer into one batch.</summary>
     public int MaxBatchSize { get; set; } = 2_000;
-    /// <summary>How many batches may be in flight at once, from poll until a checkpoint holds them; later batches of a
-    /// customer wait for its earlier ones to be applied.</summary>
-    public int MaxBatchesInFlight { get; set; } = 16;
+    /// <summary>How many batches may be being applied at once; later batches of a customer wait for its earlier ones.</summary>
+    public int MaxBatchesInFlight { get; set; } = 4;
+    /// <summary>How many applied records may wait for a checkpoint before polling pauses (a storage outage, say).</summary>
+    public int MaxRecordsAwaitingCheckpoint { get; set; } = 50_000;
     /// <summary>How many customer or product applies may run at once across all batches: enough to keep storage busy,
     /// few enough that no grain call waits long in a queue (a call that times out is retried and adds work).</summary>
     public int MaxConcurrentApplies { get; set; } = 256;

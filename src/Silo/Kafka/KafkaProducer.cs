@@ -12,6 +12,7 @@ public sealed class KafkaProducer(IOptions<KafkaOptions> options) : IDisposable
         EnableIdempotence = true,
         Acks = Acks.All,
         LingerMs = 2,
+        MessageMaxBytes = options.Value.MessageMaxBytes,
     }).Build();
 
     /// <summary>Produces one message and waits for the broker's acknowledgement.</summary>

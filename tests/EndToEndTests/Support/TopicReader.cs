@@ -32,7 +32,7 @@ internal sealed class TopicReader : IDisposable
         _consumer.Assign(partitions.Select(p => new TopicPartitionOffset(p, _consumer.QueryWatermarkOffsets(p, MetadataTimeout).High)));
     }
 
-    public sealed record Record(string? Key, string Value, IReadOnlyDictionary<string, string> Headers);
+    public sealed record Record(string? Key, string Value, IReadOnlyDictionary<string, string> Headers, byte[] ValueBytes);
 
     /// <summary>Reads until <paramref name="enough"/> holds for what was read, or the deadline passes.</summary>
     public List<Record> ReadUntil(Func<List<Record>, bool> enough, TimeSpan timeout)
@@ -50,7 +50,9 @@ internal sealed class TopicReader : IDisposable
                 read.Add(new Record(
                     result.Message.Key is { } k ? Encoding.UTF8.GetString(k) : null,
                     Encoding.UTF8.GetString(result.Message.Value ?? []),
-                    result.Message.Headers.ToDictionary(h => h.Key, h => Encoding.UTF8.GetString(h.GetValueBytes()))));
+                    // A dead letter carries the source record's own headers before the engine's: the last of a name counts.
+                    result.Message.Headers.GroupBy(h => h.Key).ToDictionary(g => g.Key, g => Encoding.UTF8.GetString(g.Last().GetValueBytes())),
+                    result.Message.Value ?? []));
             }
         }
         return read;
