@@ -24,6 +24,7 @@ public static class EngineApi
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWorkbench();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();
@@ -36,6 +37,7 @@ public static class EngineApi
         app.MapHealthApi();
         app.MapCustomersApi();
         app.MapAdvisorsApi();
+        app.MapWorkbenchApi();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Engagement.Advisors;
 using Engagement.Api.Auth;
@@ -28,8 +29,36 @@ public static class AdvisorsApi
             .WithSummary("Records what the advisor did: acknowledged leaves the trigger open, the rest close it.");
         advisor.MapGet("/customers", GetBookAsync).WithName("GetBook").WithSummary("The customers currently assigned to the advisor.");
         advisor.MapGet("/metrics", GetMetricsAsync).WithName("GetMetrics").WithSummary("Per trigger type: fired, reached, opportunity, won, contact rate.");
+        advisor.MapGet("/digest", GetDigestAsync).WithName("GetDigest")
+            .WithSummary("The day's digest (today in Engine:TimeZone by default): the triggers held back from the live push by the daily cap.");
         advisor.MapTriggerStream();
+        app.MapGet("/api/advisors", GetWorkloadsAsync).WithName("GetWorkloads").WithTags("Advisors")
+            .RequireAuthorization(AuthSetup.ApiPolicy).AddEndpointFilter(NoAdvisors)
+            .WithSummary("(supervisor, service) Every advisor's workload today, the unassigned queue included.");
         return app;
+    }
+
+    private static async ValueTask<object?> NoAdvisors(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        context.HttpContext.User.IsAdvisor() ? TypedResults.Forbid() : await next(context);
+
+    private static async Task<Results<Ok<IReadOnlyList<Trigger>>, ProblemHttpResult>> GetDigestAsync(string advisorId, string? date, IGrainFactory grains)
+    {
+        DateOnly? day = null;
+        if (date is not null)
+        {
+            if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                return Problems.BadRequest("date must be a date as YYYY-MM-DD.");
+            }
+            day = parsed;
+        }
+        return TypedResults.Ok(await grains.GetGrain<IAdvisorGrain>(advisorId).GetDigestAsync(day));
+    }
+
+    private static async Task<Ok<AdvisorWorkload[]>> GetWorkloadsAsync(IGrainFactory grains)
+    {
+        var advisors = await grains.GetGrain<IAdvisorDirectoryGrain>(0).GetAdvisorsAsync();
+        return TypedResults.Ok(await Task.WhenAll(advisors.Select(id => grains.GetGrain<IAdvisorGrain>(id).GetWorkloadAsync())));
     }
 
     private static async ValueTask<object?> OwnAdvisorOnly(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>

@@ -22,6 +22,9 @@ public static partial class RouteIds
         return await next(context);
     }
 
+    /// <summary>Whether <paramref name="id"/> is a well-formed customer or advisor id.</summary>
+    public static bool IsValid(string id) => IdPattern().IsMatch(id);
+
     [GeneratedRegex("^[A-Za-z0-9_.-]{1,64}$")]
     private static partial Regex IdPattern();
 }

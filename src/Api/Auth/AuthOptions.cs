@@ -17,6 +17,10 @@ public sealed class AuthOptions
     public string SigningKey { get; set; } = DevelopmentSigningKey;
     /// <summary>An OpenID Connect authority whose published keys sign tokens, for production.</summary>
     public string? Authority { get; set; }
+    /// <summary>The workbench's public client id at the OpenID Connect provider (authorization code with PKCE).</summary>
+    public string? ClientId { get; set; }
+    /// <summary>The scopes the workbench asks the provider for.</summary>
+    public string Scope { get; set; } = "openid profile";
     /// <summary>Whether the development key is the one in use.</summary>
     public bool UsesDevelopmentKey => Authority is null && SigningKey == DevelopmentSigningKey;
 }

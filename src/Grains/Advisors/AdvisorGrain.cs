@@ -11,7 +11,8 @@ using Orleans.Streams;
 namespace Engagement.Advisors;
 
 /// <summary>One advisor's inbox, book and metrics; pushes every new or changed trigger to the advisor's live stream
-/// as soon as it arrives, then makes it durable.</summary>
+/// and to <c>eng.triggers</c> as soon as it arrives (save the live push of those the daily cap puts in the digest),
+/// then makes it durable.</summary>
 /// <remarks>
 /// The state is <see cref="AdvisorInbox.Shards"/> shards by customer, each a table row of its own, so a delivery or a
 /// book change rewrites one shard rather than the whole book and inbox. Reentrant so that the deliveries arriving at
@@ -28,14 +29,21 @@ public sealed class AdvisorGrain : Grain, IAdvisorGrain
     private readonly ILogger<AdvisorGrain> _logger;
     private readonly Guid _activation = Guid.NewGuid();
     private readonly Dictionary<long, Task> _pendingWrites = [];
+    private readonly ITriggerPublisher _publisher;
+    private readonly Workload _workload;
+    private readonly TimeProvider _clock;
+    private bool _listed;
     private long _lastWrite;
     private long _lastSequence;
     private IAsyncStream<InboxChange>? _live;
 
     /// <summary>Creates the grain with one state per shard.</summary>
     public AdvisorGrain(IGrainContext context, IPersistentStateFactory states, IOptions<CheckpointOptions> checkpoints,
-        TimeProvider clock, ILogger<AdvisorGrain> logger)
+        TimeProvider clock, ILogger<AdvisorGrain> logger, ITriggerPublisher publisher, TriggerSettings settings)
     {
+        _publisher = publisher;
+        _workload = Workload.Of(settings);
+        _clock = clock;
         _shards = new ShardedState<AdvisorShardState>(context, states, StorageNames.Advisors, "shard", AdvisorInbox.Shards);
         _writes = new CoalescedWrites(() => _shards.WriteChangedAsync(this), checkpoints.Value.Interval, clock);
         _pushes = new CoalescedWrites(PushAsync);
@@ -55,23 +63,27 @@ public sealed class AdvisorGrain : Grain, IAdvisorGrain
     public Task<AdvisorWrite> ApplyAsync(IReadOnlyList<AdvisorEffect> effects)
     {
         var changed = false;
+        var held = new List<Trigger>();
         foreach (var effect in effects)
         {
-            changed |= Take(effect);
+            changed |= Take(effect, held);
         }
         if (_unpushed.Count > 0)
         {
             _ = _pushes.WriteAsync();
         }
-        if (!changed)
+        // eng.triggers gets each trigger, with its digest decision, at once, like the live push; a repeat (the customer's
+        // retry) is published again with the decision the inbox holds, so the same trigger keeps the same content.
+        var publishing = held.Count > 0 ? _publisher.PublishAsync(held) : Task.CompletedTask;
+        var stored = changed ? Task.WhenAll(ListAsync(), _writes.WriteAsync(), publishing) : publishing;
+        if (stored.IsCompletedSuccessfully)
         {
             return Task.FromResult(new AdvisorWrite(_activation, 0));
         }
         var number = ++_lastWrite;
-        var write = _writes.WriteAsync();
-        _pendingWrites[number] = write;
+        _pendingWrites[number] = stored;
         // A failed write stays, so whoever waits for it learns; the activation is dropped after it anyway.
-        _ = write.ContinueWith(_ => _pendingWrites.Remove(number), CancellationToken.None,
+        _ = stored.ContinueWith(_ => _pendingWrites.Remove(number), CancellationToken.None,
             TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Current);
         return Task.FromResult(new AdvisorWrite(_activation, number));
     }
@@ -81,6 +93,16 @@ public sealed class AdvisorGrain : Grain, IAdvisorGrain
         write.Activation != _activation
             ? Task.FromException(new InvalidOperationException("The advisor's activation that took these changes is gone; send them again."))
             : _pendingWrites.GetValueOrDefault(write.Number, Task.CompletedTask);
+
+    /// <inheritdoc />
+    [ReadOnly]
+    public Task<IReadOnlyList<Trigger>> GetDigestAsync(DateOnly? day) =>
+        Task.FromResult(AdvisorInbox.Digest(_shards.All, day ?? _workload.DayOf(_clock.GetUtcNow()), _workload));
+
+    /// <inheritdoc />
+    [ReadOnly]
+    public Task<AdvisorWorkload> GetWorkloadAsync() =>
+        Task.FromResult(AdvisorInbox.WorkloadOf(this.GetPrimaryKeyString(), _shards.All.ToList(), _workload.DayOf(_clock.GetUtcNow()), _workload));
 
     /// <inheritdoc />
     [ReadOnly]
@@ -104,14 +126,14 @@ public sealed class AdvisorGrain : Grain, IAdvisorGrain
     [ReadOnly]
     public Task<IReadOnlyList<TriggerTypeMetrics>> GetMetricsAsync() => Task.FromResult(AdvisorInbox.Metrics(_shards.All));
 
-    private bool Take(AdvisorEffect effect)
+    private bool Take(AdvisorEffect effect, List<Trigger> held)
     {
         var customerId = effect.Trigger?.CustomerId ?? effect.Joined ?? effect.Left!;
         var shard = AdvisorInbox.ShardOf(customerId);
         var state = _shards[shard];
         var changed = effect switch
         {
-            { Trigger: { } trigger } => TakeTrigger(state, trigger),
+            { Trigger: { } trigger } => TakeTrigger(trigger, held),
             { Joined: { } joined } => state.Book.Add(joined),
             _ => state.Book.Remove(customerId) | AdvisorInbox.RemoveOpen(state, customerId),
         };
@@ -122,15 +144,30 @@ public sealed class AdvisorGrain : Grain, IAdvisorGrain
         return changed;
     }
 
-    private bool TakeTrigger(AdvisorShardState shard, Trigger trigger)
+    private bool TakeTrigger(Trigger trigger, List<Trigger> held)
     {
-        if (AdvisorInbox.Take(shard, trigger, _lastSequence) is not { } change)
+        var taken = AdvisorInbox.Take(_shards.All.ToList(), trigger, _lastSequence, _workload);
+        held.Add(taken.Trigger);
+        if (taken.Change is not { } change)
         {
             return false;
         }
         _lastSequence = change.Sequence;
-        _unpushed.Add(change);
+        if (!change.Trigger.Digest)
+        {
+            _unpushed.Add(change);
+        }
         return true;
+    }
+
+    // Lists the advisor in the directory once an activation has anything to keep (the directory ignores a repeat).
+    private async Task ListAsync()
+    {
+        if (!_listed)
+        {
+            await GrainFactory.GetGrain<IAdvisorDirectoryGrain>(0).ListAsync(this.GetPrimaryKeyString());
+            _listed = true;
+        }
     }
 
     // Pushes ahead of the write: an advisor sees a trigger as soon as it fires. One push at a time, in sequence order,

@@ -16,7 +16,7 @@ namespace Engagement.Customers;
 /// state (an outbox entry goes, <see cref="CustomerState.BookedWith"/> moves) under the same lock.</remarks>
 internal sealed class CustomerOutbox(string customerId, CustomerState state, Lock gate, EffectDispatcher effects, CustomerRules rules)
 {
-    private readonly Dictionary<Trigger, int> _triggers = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<Trigger> _triggers = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<string> _holders = new(StringComparer.Ordinal);
     private readonly HashSet<LedgerEntry> _archiving = [];
     private string? _bookingTo;
@@ -40,27 +40,22 @@ internal sealed class CustomerOutbox(string customerId, CustomerState state, Loc
         PostArchive();
     }
 
-    // Each trigger goes to eng.triggers and to its advisor; it leaves the outbox once both have it.
+    // Each trigger goes to its advisor, whose inbox decides the digest flag and publishes it to eng.triggers with it;
+    // it leaves the outbox once the advisor has done both.
     private void PostTriggers()
     {
         foreach (var trigger in state.Triggers.Outbox)
         {
-            if (_triggers.TryAdd(trigger, 2))
+            if (_triggers.Add(trigger))
             {
-                effects.Publish(trigger, () => Delivered(trigger));
-                effects.Deliver(trigger.AdvisorId, AdvisorEffect.Of(trigger), () => Delivered(trigger));
+                effects.Deliver(trigger.AdvisorId, AdvisorEffect.Of(trigger), () => Settle(() =>
+                {
+                    _triggers.Remove(trigger);
+                    state.Triggers.Outbox.Remove(trigger);
+                }));
             }
         }
     }
-
-    private void Delivered(Trigger trigger) => Settle(() =>
-    {
-        if (--_triggers[trigger] == 0)
-        {
-            _triggers.Remove(trigger);
-            state.Triggers.Outbox.Remove(trigger);
-        }
-    });
 
     // The book follows the customer's current advisor. A customer with no advisor joins the unassigned book once
     // registered: records that overtake the registration on another topic would otherwise book them there for a moment.

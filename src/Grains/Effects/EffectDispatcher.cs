@@ -4,29 +4,26 @@ using Engagement.Points;
 using Engagement.Products;
 using Engagement.Schedule;
 using Engagement.State;
-using Engagement.Triggers;
 using Microsoft.Extensions.Logging;
 
 namespace Engagement.Effects;
 
-/// <summary>The silo's channels for what a customer's turn causes elsewhere: triggers to <c>eng.triggers</c>, advisor
-/// inboxes and books, the wake-up schedule, product holders and the ledger archive.</summary>
+/// <summary>The silo's channels for what a customer's turn causes elsewhere: advisor inboxes and books (an advisor
+/// publishes its triggers to <c>eng.triggers</c>), the wake-up schedule, product holders and the ledger archive.</summary>
 /// <remarks>Every target takes its effects idempotently (triggers by id and version, set membership, earliest wake-up,
 /// entries by number): after a crash the customer posts its outbox again.</remarks>
 public sealed class EffectDispatcher
 {
-    private readonly EffectChannel<Trigger> _published;
     private readonly EffectChannel<AdvisorEffect> _advisors;
     private readonly EffectChannel<DueEntry> _schedule;
     private readonly EffectChannel<HolderChange> _holders;
     private readonly EffectChannel<IReadOnlyList<LedgerEntry>> _archive;
 
     /// <summary>Creates the channels over the shared effect sequence.</summary>
-    public EffectDispatcher(IGrainFactory grains, ITriggerPublisher publisher, ILedgerArchive archive, SequenceTracker sequences,
+    public EffectDispatcher(IGrainFactory grains, ILedgerArchive archive, SequenceTracker sequences,
         TimeProvider clock, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger<EffectDispatcher>();
-        _published = new("trigger topic", (_, triggers) => Stored(publisher.PublishAsync(triggers)), sequences, clock, logger);
         _advisors = new("advisor", async (advisorId, effects) =>
         {
             var advisor = grains.GetGrain<IAdvisorGrain>(advisorId);
@@ -47,9 +44,6 @@ public sealed class EffectDispatcher
         await call;
         return Task.CompletedTask;
     }
-
-    /// <summary>Publishes a trigger to <c>eng.triggers</c>.</summary>
-    public void Publish(Trigger trigger, Action done) => _published.Post(trigger.AdvisorId, trigger, done);
 
     /// <summary>Delivers an inbox or book change to an advisor.</summary>
     public void Deliver(string advisorId, AdvisorEffect effect, Action done) => _advisors.Post(advisorId, effect, done);

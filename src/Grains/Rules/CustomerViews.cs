@@ -16,7 +16,7 @@ public static class CustomerViews
         return new CustomerView(
             customerId, profile.Name, profile.AdvisorId, profile.BranchId, profile.DoNotContact,
             new TierView(tier.Current, tier.Since, tier.DowngradeRiskSince, TierRules.Next(tier.Current),
-                TierRules.GapToNext(tier.Current, state.Aum, settings)),
+                TierRules.GapToNext(tier.Current, state.Aum, settings), tier.DowngradeRiskSince + settings.DowngradeGrace),
             state.Aum,
             state.Accounts.OrderBy(a => a.Key, StringComparer.Ordinal)
                 .Select(a => new AccountView(a.Key, a.Value.Type, a.Value.Balance, a.Value.MaturityDate)).ToList(),

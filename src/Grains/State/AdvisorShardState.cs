@@ -19,6 +19,9 @@ public sealed class AdvisorShardState
     [Id(3)] public long LastSequence { get; set; }
     /// <summary>The shard's customers currently assigned.</summary>
     [Id(4)] public HashSet<string> Book { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Per advisor's day, the <c>info</c> and <c>normal</c> triggers of this shard pushed live (the daily cap
+    /// counts them over all shards); only the latest days are kept.</summary>
+    [Id(5)] public Dictionary<DateOnly, int> PushedLive { get; set; } = [];
 }
 
 /// <summary>How triggers of one type turned out.</summary>

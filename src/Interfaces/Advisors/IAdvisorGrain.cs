@@ -7,13 +7,23 @@ namespace Engagement.Advisors;
 public interface IAdvisorGrain : IGrainWithStringKey
 {
     /// <summary>Takes new or changed triggers into the inbox (newer versions win) and book changes, in order, and
-    /// pushes the inbox changes to the live stream at once; answers the write that will store them.</summary>
+    /// pushes the inbox changes to the live stream at once, save those the daily cap puts in the digest; answers the
+    /// write that will store them and put the triggers, with their <c>digest</c> flag, on <c>eng.triggers</c>.</summary>
     [Alias("Apply")]
     Task<AdvisorWrite> ApplyAsync(IReadOnlyList<AdvisorEffect> effects);
 
-    /// <summary>Completes once <paramref name="write"/> is stored; fails if it failed or this activation never made it.</summary>
+    /// <summary>Completes once <paramref name="write"/> is stored and published; fails if it failed or this activation
+    /// never made it.</summary>
     [Alias("WhenWritten")]
     Task WhenWrittenAsync(AdvisorWrite write);
+
+    /// <summary>The digest of <paramref name="day"/> (today in the engine's time zone when null), by severity then newest.</summary>
+    [Alias("GetDigest")]
+    Task<IReadOnlyList<Trigger>> GetDigestAsync(DateOnly? day);
+
+    /// <summary>The advisor's workload today.</summary>
+    [Alias("GetWorkload")]
+    Task<AdvisorWorkload> GetWorkloadAsync();
 
     /// <summary>The inbox, optionally of one status, by severity then newest.</summary>
     [Alias("GetInbox")]

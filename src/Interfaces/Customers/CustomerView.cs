@@ -19,14 +19,15 @@ public sealed record CustomerView(
     [property: Id(13)] long EventsApplied,
     [property: Id(14)] DateTimeOffset? LastEventAt);
 
-/// <summary>The tier in force, since when, any downgrade risk, and the way to the next tier.</summary>
+/// <summary>The tier in force, since when, any downgrade risk with the end of its grace period, and the way to the next tier.</summary>
 [GenerateSerializer, Immutable, Alias("Engagement.TierView")]
 public sealed record TierView(
     [property: Id(0)] Tier Current,
     [property: Id(1)] DateTimeOffset? Since,
     [property: Id(2)] DateTimeOffset? DowngradeRiskSince,
     [property: Id(3)] Tier? NextTier,
-    [property: Id(4)] decimal? GapToNextTier);
+    [property: Id(4)] decimal? GapToNextTier,
+    [property: Id(5)] DateTimeOffset? DowngradeDeadline);
 
 /// <summary>One open account and its latest balance.</summary>
 [GenerateSerializer, Immutable, Alias("Engagement.AccountView")]

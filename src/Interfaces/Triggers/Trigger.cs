@@ -44,6 +44,9 @@ public sealed record Trigger
     [Id(17)] public int Version { get; init; }
     /// <summary>What the trigger is about (the deposit, the holding, the year, the event…): with the type, the dedupe key.</summary>
     [Id(18)] public required string Subject { get; init; }
+    /// <summary>Held back from the live push by the advisor's daily cap and listed in the day's digest; decided once,
+    /// when the advisor's inbox first takes the trigger.</summary>
+    [Id(19)] public bool Digest { get; init; }
 
     /// <summary>Whether the trigger still waits for the advisor.</summary>
     public bool IsOpen => Status is TriggerStatus.Open or TriggerStatus.Acknowledged;

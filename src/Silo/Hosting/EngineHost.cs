@@ -66,7 +66,11 @@ public static class EngineHost
         services.Configure<KafkaOptions>(configuration.GetSection(KafkaOptions.Section));
         services.Configure<EngineOptions>(configuration.GetSection(EngineOptions.Section));
         services.AddSingleton(configuration.GetSection("Rules").Get<RuleSettings>() ?? new RuleSettings());
-        services.AddSingleton(configuration.GetSection("Triggers").Get<TriggerSettings>() ?? new TriggerSettings());
+        var engine = configuration.GetSection(EngineOptions.Section).Get<EngineOptions>() ?? new EngineOptions();
+        var triggers = configuration.GetSection("Triggers").Get<TriggerSettings>() ?? new TriggerSettings();
+        triggers.Language = Languages.Parse(engine.Language);
+        triggers.TimeZone = engine.Zone();
+        services.AddSingleton(triggers);
         services.AddSingleton<CustomerRules>();
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         services.AddSingleton(storage);

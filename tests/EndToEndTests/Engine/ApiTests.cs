@@ -174,12 +174,15 @@ public sealed class ApiTests(EngineFixture fixture) : IAsyncLifetime
         var book = await Eventually.MatchAsync(() => GetAsync($"/api/advisors/{newAdvisor}/customers", _engine.Token(Roles.Advisor, newAdvisor)),
             b => b.GetArrayLength() == 1, TimeSpan.FromSeconds(10), "the new advisor's book");
         Assert.Equal(Customer, Str(book[0], "customerId"));
-        Assert.Empty((await GetAsync($"/api/advisors/{Advisor}/customers", _engine.Token(Roles.Advisor, Advisor))).EnumerateArray());
+        // The old advisor's book and inbox follow a moment later: their change travels on its own effect channel.
+        await Eventually.MatchAsync(() => GetAsync($"/api/advisors/{Advisor}/customers", _engine.Token(Roles.Advisor, Advisor)),
+            b => b.GetArrayLength() == 0, TimeSpan.FromSeconds(10), "the old advisor's book to drop the customer");
 
         var moved = await Eventually.MatchAsync(() => GetAsync($"/api/advisors/{newAdvisor}/triggers?status=open", _engine.Token(Roles.Advisor, newAdvisor)),
             inbox => inbox.GetArrayLength() == 1, TimeSpan.FromSeconds(10), "the open trigger to follow the customer");
         Assert.Equal(("customer.onboarding", newAdvisor), (Str(moved[0], "type"), Str(moved[0], "advisorId")));
-        Assert.Empty((await GetAsync($"/api/advisors/{Advisor}/triggers?status=open", _engine.Token(Roles.Advisor, Advisor))).EnumerateArray());
+        await Eventually.MatchAsync(() => GetAsync($"/api/advisors/{Advisor}/triggers?status=open", _engine.Token(Roles.Advisor, Advisor)),
+            inbox => inbox.GetArrayLength() == 0, TimeSpan.FromSeconds(10), "the old advisor's inbox to drop the open trigger");
     }
 
     [Theory]
@@ -194,12 +197,39 @@ public sealed class ApiTests(EngineFixture fixture) : IAsyncLifetime
     [InlineData("POST", "/api/advisors/{a}/triggers/t-000000000000000000000000/outcome", """{}""")]
     [InlineData("POST", "/api/advisors/{a}/triggers/not-a-trigger/outcome", """{"outcome":"reached"}""")]
     [InlineData("POST", "/api/advisors/{a}/triggers/t-000000000000000000000000/outcome", "{broken")]
+    [InlineData("GET", "/api/advisors/{a}/digest?date=2026-13-01", null)]
+    [InlineData("GET", "/api/advisors/{a}/digest?date=tomorrow", null)]
+    [InlineData("POST", "/workbench/development-token", """{"role":"root"}""")]
+    [InlineData("POST", "/workbench/development-token", """{"role":"advisor"}""")]
+    [InlineData("POST", "/workbench/development-token", """{"role":"supervisor","advisorId":"A1"}""")]
+    [InlineData("POST", "/workbench/development-token", """{"role":"advisor","advisorId":"bad id"}""")]
     public async Task Bad_input_is_a_400_problem(string method, string path, string? body)
     {
         using var response = await _engine.SendAsync(new HttpMethod(method), path.Replace("{c}", Customer).Replace("{a}", Advisor),
             _engine.Token(Roles.Supervisor), body is null ? null : new StringContent(body, Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task The_digest_the_team_and_the_workbench_routes_answer_exactly()
+    {
+        var token = _engine.Token(Roles.Advisor, Advisor);
+        Assert.Empty((await GetAsync($"/api/advisors/{Advisor}/digest", token)).EnumerateArray());
+        var today = DateTimeOffset.UtcNow.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var team = (await GetAsync("/api/advisors", _engine.Token(Roles.Supervisor))).EnumerateArray();
+        Assert.Equal($$"""{"advisorId":"{{Advisor}}","day":"{{today}}","customers":1,"openTriggers":1,"pushedLive":1,"cap":40,"digest":0}""",
+            Assert.Single(team, w => Str(w, "advisorId") == Advisor).GetRawText());
+
+        Assert.Equal("""{"language":"en","developmentSignIn":true,"authority":null,"clientId":null,"scope":"openid profile"}""",
+            (await GetAsync("/workbench/settings", null)).GetRawText());
+        using var issued = await _engine.SendAsync(HttpMethod.Post, "/workbench/development-token", null, new { role = "advisor", advisorId = Advisor });
+        var devToken = Str(await Body(issued), "token");
+        Assert.Equal(200, await _engine.StatusAsync($"/api/advisors/{Advisor}/triggers", devToken));
+        Assert.Equal(403, await _engine.StatusAsync("/api/advisors/someone-else/triggers", devToken));
+
+        using var page = await _engine.SendAsync(HttpMethod.Get, "/", null, null);
+        Assert.Equal(("text/html", true), (page.Content.Headers.ContentType?.MediaType, (await page.Content.ReadAsStringAsync()).Contains("/js/app.js", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -212,10 +242,11 @@ public sealed class ApiTests(EngineFixture fixture) : IAsyncLifetime
 
         var openApi = await _engine.Http.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         Assert.Equal(
-            ["/api/advisors/{advisorId}/customers", "/api/advisors/{advisorId}/metrics", "/api/advisors/{advisorId}/triggers",
+            ["/api/advisors", "/api/advisors/{advisorId}/customers", "/api/advisors/{advisorId}/digest", "/api/advisors/{advisorId}/metrics",
+             "/api/advisors/{advisorId}/triggers",
              "/api/advisors/{advisorId}/triggers/stream", "/api/advisors/{advisorId}/triggers/{triggerId}/outcome",
              "/api/customers/{customerId}", "/api/customers/{customerId}/points", "/api/customers/{customerId}/points/redemptions",
-             "/api/customers/{customerId}/triggers", "/health/live", "/health/ready"],
+             "/api/customers/{customerId}/triggers", "/health/live", "/health/ready", "/workbench/development-token", "/workbench/settings"],
             openApi.GetProperty("paths").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Equal("http", openApi.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer").GetProperty("type").GetString());
         using var page = await _engine.SendAsync(HttpMethod.Get, "/docs/index.html", null, null);
@@ -229,7 +260,7 @@ public sealed class ApiTests(EngineFixture fixture) : IAsyncLifetime
         return ((int)response.StatusCode, body.GetProperty("balance").GetInt64());
     }
 
-    private async Task<JsonElement> GetAsync(string path, string token)
+    private async Task<JsonElement> GetAsync(string path, string? token)
     {
         using var response = await _engine.SendAsync(HttpMethod.Get, path, token, null);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

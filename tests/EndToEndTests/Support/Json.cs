@@ -17,6 +17,9 @@ internal static class Json
     public static string ExternalTransfer(string eventId, string customerId, DateTimeOffset at, string accountId, decimal amount, decimal balanceAfter) =>
         $$"""{"eventId":"{{eventId}}","type":"transaction.posted","customerId":"{{customerId}}","occurredAt":"{{Stamp(at)}}","accountId":"{{accountId}}","direction":"debit","kind":"transfer_out","amount":{{amount.ToString(CultureInfo.InvariantCulture)}},"currency":"CNY","balanceAfter":{{balanceAfter.ToString(CultureInfo.InvariantCulture)}},"counterparty":{{ExternalPayee}}}""";
 
+    public static string Matured(string eventId, string customerId, DateTimeOffset at, string accountId, decimal amount) =>
+        $$"""{"eventId":"{{eventId}}","type":"deposit.matured","customerId":"{{customerId}}","occurredAt":"{{Stamp(at)}}","accountId":"{{accountId}}","amount":{{amount.ToString(CultureInfo.InvariantCulture)}}}""";
+
     private const string ExternalPayee = """{"name":"Payee","bankId":"OTHERBANK","external":true}""";
 
     public static string Posted(string eventId, string customerId, DateTimeOffset at, string accountId, string direction, string kind,

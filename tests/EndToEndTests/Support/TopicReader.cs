@@ -3,12 +3,15 @@ using Confluent.Kafka;
 
 namespace Engagement.EndToEndTests.Support;
 
-/// <summary>Reads an output topic from the beginning, as an outside consumer would.</summary>
+/// <summary>Reads an output topic from the beginning (or, with <c>fromNow</c>, from its end at creation), as an outside
+/// consumer would.</summary>
 internal sealed class TopicReader : IDisposable
 {
+    private static readonly TimeSpan MetadataTimeout = TimeSpan.FromSeconds(10);
+
     private readonly IConsumer<byte[]?, byte[]?> _consumer;
 
-    public TopicReader(string bootstrapServers, string topic)
+    public TopicReader(string bootstrapServers, string topic, bool fromNow = false)
     {
         _consumer = new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig
         {
@@ -18,7 +21,15 @@ internal sealed class TopicReader : IDisposable
             EnableAutoCommit = false,
             SessionTimeoutMs = 6000,
         }).Build();
-        _consumer.Subscribe(topic);
+        if (!fromNow)
+        {
+            _consumer.Subscribe(topic);
+            return;
+        }
+        // After a whole suite the topic holds every earlier test's records: start past them.
+        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrapServers }).Build();
+        var partitions = admin.GetMetadata(topic, MetadataTimeout).Topics.Single().Partitions.Select(p => new TopicPartition(topic, p.PartitionId));
+        _consumer.Assign(partitions.Select(p => new TopicPartitionOffset(p, _consumer.QueryWatermarkOffsets(p, MetadataTimeout).High)));
     }
 
     public sealed record Record(string? Key, string Value, IReadOnlyDictionary<string, string> Headers, byte[] ValueBytes);

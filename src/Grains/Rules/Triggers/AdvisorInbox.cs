@@ -20,14 +20,22 @@ public static class AdvisorInbox
     /// <summary>The highest sequence number any shard gave: where the next change's numbering goes on from.</summary>
     public static long LastSequence(IEnumerable<AdvisorShardState> shards) => shards.Select(s => s.LastSequence).DefaultIfEmpty().Max();
 
-    /// <summary>Takes a trigger into its customer's shard and numbers the change <paramref name="lastSequence"/> + 1;
-    /// returns null for an old or repeated version.</summary>
-    public static InboxChange? Take(AdvisorShardState shard, Trigger trigger, long lastSequence)
+    /// <summary>Takes a trigger into its customer's shard and numbers the change <paramref name="lastSequence"/> + 1.
+    /// A trigger new to the inbox is put in the digest or pushed live by the daily cap; a later version keeps that
+    /// decision. Returns the trigger as the inbox holds it, with no change for an old or repeated version.</summary>
+    public static Taken Take(IReadOnlyList<AdvisorShardState> shards, Trigger trigger, long lastSequence, Workload workload)
     {
+        var shard = shards[ShardOf(trigger.CustomerId)];
         var known = shard.Inbox.GetValueOrDefault(trigger.TriggerId);
+        var day = workload.DayOf(trigger.CreatedAt);
+        trigger = trigger with { Digest = known?.Digest ?? workload.IsDigest(trigger.Severity, PushedLive(shards, day)) };
         if (known is not null && known.Version >= trigger.Version)
         {
-            return null;
+            return new Taken(trigger, null);
+        }
+        if (known is null && !trigger.Digest && Workload.Capped(trigger.Severity))
+        {
+            CountLive(shard, day);
         }
         var sequence = lastSequence + 1;
         shard.Inbox[trigger.TriggerId] = trigger;
@@ -46,8 +54,20 @@ public static class AdvisorInbox
             counters.Won += outcome.Outcome == OutcomeKind.Won ? 1 : 0;
         }
         Trim(shard);
-        return new InboxChange(sequence, trigger);
+        return new Taken(trigger, new InboxChange(sequence, trigger));
     }
+
+    /// <summary>How many capped triggers of <paramref name="day"/> were pushed live, over all shards.</summary>
+    public static int PushedLive(IEnumerable<AdvisorShardState> shards, DateOnly day) => shards.Sum(s => s.PushedLive.GetValueOrDefault(day));
+
+    /// <summary>An advisor's workload on <paramref name="day"/>.</summary>
+    public static AdvisorWorkload WorkloadOf(string advisorId, IReadOnlyList<AdvisorShardState> shards, DateOnly day, Workload workload) =>
+        new(advisorId, day, shards.Sum(s => s.Book.Count), shards.Sum(s => s.Inbox.Values.Count(t => t.IsOpen)), PushedLive(shards, day),
+            workload.Cap, Digest(shards, day, workload).Count);
+
+    /// <summary>The day's digest: the triggers of <paramref name="day"/> held back from the live push, most severe first, then newest.</summary>
+    public static IReadOnlyList<Trigger> Digest(IEnumerable<AdvisorShardState> shards, DateOnly day, Workload workload) =>
+        InDisplayOrder(shards.SelectMany(s => s.Inbox.Values).Where(t => t.Digest && workload.DayOf(t.CreatedAt) == day));
 
     /// <summary>Removes a customer's open triggers from their shard (they follow the customer to a new advisor);
     /// closed ones stay, as this advisor's record. Returns whether any was removed.</summary>
@@ -66,16 +86,28 @@ public static class AdvisorInbox
     public static Trigger? Find(IEnumerable<AdvisorShardState> shards, string triggerId) =>
         shards.Select(s => s.Inbox.GetValueOrDefault(triggerId)).FirstOrDefault(t => t is not null);
 
-    /// <summary>The latest change of each trigger changed after <paramref name="sequence"/>, oldest first.</summary>
+    /// <summary>The latest change of each live trigger changed after <paramref name="sequence"/>, oldest first: digest
+    /// triggers are never pushed live, so a reconnecting client does not get them either.</summary>
     public static IReadOnlyList<InboxChange> ChangesSince(IEnumerable<AdvisorShardState> shards, long sequence) =>
         shards.SelectMany(shard => shard.Sequences.Where(s => s.Value > sequence).Select(s => new InboxChange(s.Value, shard.Inbox[s.Key])))
-            .OrderBy(c => c.Sequence).ToList();
+            .Where(c => !c.Trigger.Digest).OrderBy(c => c.Sequence).ToList();
 
     /// <summary>The inbox, optionally of one status: most severe first, then newest.</summary>
     public static IReadOnlyList<Trigger> Ordered(IEnumerable<AdvisorShardState> shards, TriggerStatus? status) =>
-        shards.SelectMany(s => s.Inbox.Values).Where(t => status is null || t.Status == status)
-            .OrderByDescending(t => t.Severity).ThenByDescending(t => t.CreatedAt).ThenBy(t => t.TriggerId, StringComparer.Ordinal)
-            .ToList();
+        InDisplayOrder(shards.SelectMany(s => s.Inbox.Values).Where(t => status is null || t.Status == status));
+
+    private static List<Trigger> InDisplayOrder(IEnumerable<Trigger> triggers) =>
+        triggers.OrderByDescending(t => t.Severity).ThenByDescending(t => t.CreatedAt).ThenBy(t => t.TriggerId, StringComparer.Ordinal).ToList();
+
+    // Only the latest days matter: a trigger is taken within moments of its creation, save a replay after a crash.
+    private static void CountLive(AdvisorShardState shard, DateOnly day)
+    {
+        shard.PushedLive[day] = shard.PushedLive.GetValueOrDefault(day) + 1;
+        foreach (var old in shard.PushedLive.Keys.Where(d => d < day.AddDays(-1)).ToList())
+        {
+            shard.PushedLive.Remove(old);
+        }
+    }
 
     /// <summary>The metrics per type over all shards, by type name.</summary>
     public static IReadOnlyList<TriggerTypeMetrics> Metrics(IEnumerable<AdvisorShardState> shards) =>

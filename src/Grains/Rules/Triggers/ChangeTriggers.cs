@@ -1,4 +1,5 @@
 using Engagement.Customers;
+using Engagement.Rules.Triggers.Explanations;
 using Engagement.State;
 using Engagement.Triggers;
 
@@ -12,21 +13,18 @@ public static class ChangeTriggers
         IReadOnlyList<string> sourceEventIds, RuleSettings rules, TriggerSettings settings)
     {
         var tier = state.Tier;
-        var aum = Wording.Money(state.Aum);
         return change switch
         {
             TierChange.Upgraded => new(TriggerTypes.TierUpgraded, Name(tier.Current), at, null,
                 TriggerFacts.Of(("from", Name(before)), ("to", Name(tier.Current)), ("aum", state.Aum), ("threshold", rules.ThresholdOf(tier.Current))),
-                $"AUM of {aum} reached the {Name(tier.Current)} threshold of {Wording.Money(rules.ThresholdOf(tier.Current))}: welcome the customer to {Name(tier.Current)} service.",
                 sourceEventIds),
             TierChange.DowngradeRisk => new(TriggerTypes.TierDowngradeRisk, Name(tier.Current), at,
                 tier.DowngradeRiskSince + rules.DowngradeGrace,
                 TriggerFacts.Of(("tier", Name(tier.Current)), ("aum", state.Aum), ("threshold", rules.ThresholdOf(tier.Current)), ("graceEndsAt", tier.DowngradeRiskSince + rules.DowngradeGrace)),
-                $"AUM of {aum} fell below the {Name(tier.Current)} threshold of {Wording.Money(rules.ThresholdOf(tier.Current))}: the tier is kept until {Wording.Date(tier.DowngradeRiskSince!.Value + rules.DowngradeGrace)}, so contact the customer to retain the assets.",
                 sourceEventIds),
             TierChange.Downgraded => new(TriggerTypes.TierDowngraded, $"{Name(before)}->{Name(tier.Current)}", at, null,
-                TriggerFacts.Of(("from", Name(before)), ("to", Name(tier.Current)), ("aum", state.Aum), ("threshold", rules.ThresholdOf(before))),
-                $"AUM stayed below the {Name(before)} threshold of {Wording.Money(rules.ThresholdOf(before))} through the {rules.DowngradeGrace.TotalDays:0}-day grace period (now {aum}): the customer is now {Name(tier.Current)}; explain the change and what would restore the tier.",
+                TriggerFacts.Of(("from", Name(before)), ("to", Name(tier.Current)), ("aum", state.Aum), ("threshold", rules.ThresholdOf(before)),
+                    ("graceDays", (int)rules.DowngradeGrace.TotalDays)),
                 sourceEventIds),
             _ => null,
         };
@@ -40,11 +38,10 @@ public static class ChangeTriggers
         var lastOwn = state.Activity.LastCustomerTransactionAt ?? state.Activity.FirstEventAt;
         var baseline = ActivityRules.AumAt(state.Activity, ActivityRules.WindowStart(at, rules.LifecycleWindow));
         var inactive = lastOwn is { } last && at - last >= rules.LifecycleWindow;
-        var explanation = inactive || baseline is not > 0m
-            ? $"No customer-initiated transaction since {Wording.Date(lastOwn ?? at)} ({rules.LifecycleWindow.TotalDays:0} days or more), so the customer is in decline (衰弱期): call to learn why and win them back."
-            : $"AUM moved {Wording.Percent((state.Aum - baseline.Value) / baseline.Value * 100m)} over {rules.LifecycleWindow.TotalDays:0} days (from {Wording.Money(baseline.Value)} to {Wording.Money(state.Aum)}), so the customer is in decline (衰弱期): call to learn why and win them back.";
+        var reason = inactive || baseline is not > 0m ? DeclineReasons.Inactive : DeclineReasons.AumFall;
         return new(TriggerTypes.Decline, "decline", causedAt, null,
-            TriggerFacts.Of(("aum", state.Aum), ("aum90dAgo", baseline), ("lastCustomerTransactionAt", lastOwn)), explanation, sourceEventIds);
+            TriggerFacts.Of(("aum", state.Aum), ("aum90dAgo", baseline), ("lastCustomerTransactionAt", lastOwn ?? at), ("reason", reason),
+                ("windowDays", (int)rules.LifecycleWindow.TotalDays)), sourceEventIds);
     }
 
     /// <summary>Take-profit and stop-loss at <paramref name="at"/> for every armed holding that crossed its line, by what
@@ -66,15 +63,13 @@ public static class ChangeTriggers
                 holding.StopLossArmed = true;
                 continue;
             }
-            var change = Wording.Percent((ratio - 1m) * 100m);
-            var facts = TriggerFacts.Of(("productId", productId), ("units", holding.Units), ("cost", holding.Cost), ("value", value), ("nav", holding.Nav));
+            TriggerFacts Facts(decimal ratioLine) => TriggerFacts.Of(("productId", productId), ("units", holding.Units), ("cost", holding.Cost),
+                ("value", value), ("nav", holding.Nav), ("linePct", ratioLine * 100m));
             // A line disarms only when its trigger fires: a crossing held back by dedupe or cooldown stays armed and
             // fires once it may, if the value is still over the line.
             if (holding.TakeProfitArmed && ratio >= settings.TakeProfitRatio)
             {
-                var takeProfit = new TriggerCandidate(TriggerTypes.TakeProfit, productId, causedAt, null, facts,
-                    $"{productId} is worth {Wording.Money(value)} against a cost of {Wording.Money(holding.Cost)} ({change}), at or above the {settings.TakeProfitRatio * 100m:0} % take-profit line: discuss taking profit.",
-                    sourceEventIds);
+                var takeProfit = new TriggerCandidate(TriggerTypes.TakeProfit, productId, causedAt, null, Facts(settings.TakeProfitRatio), sourceEventIds);
                 if (TriggerFiring.CanFire(state, takeProfit, at, settings))
                 {
                     holding.TakeProfitArmed = false;
@@ -83,9 +78,7 @@ public static class ChangeTriggers
             }
             else if (holding.StopLossArmed && ratio <= settings.StopLossRatio)
             {
-                var stopLoss = new TriggerCandidate(TriggerTypes.StopLoss, productId, causedAt, null, facts,
-                    $"{productId} is worth {Wording.Money(value)} against a cost of {Wording.Money(holding.Cost)} ({change}), at or below the {settings.StopLossRatio * 100m:0} % stop-loss line: review the holding with the customer.",
-                    sourceEventIds);
+                var stopLoss = new TriggerCandidate(TriggerTypes.StopLoss, productId, causedAt, null, Facts(settings.StopLossRatio), sourceEventIds);
                 if (TriggerFiring.CanFire(state, stopLoss, at, settings))
                 {
                     holding.StopLossArmed = false;

@@ -16,23 +16,19 @@ public static class EventTriggers
             case CustomerRegistered r:
                 state.Triggers.RegisteredOn ??= DateOnly.FromDateTime(r.OccurredAt.UtcDateTime);
                 yield return new(TriggerTypes.Onboarding, "registration", r.OccurredAt, null,
-                    TriggerFacts.Of(("joinedAt", r.JoinedAt), ("branchId", r.BranchId)),
-                    $"New customer registered on {Wording.Date(r.OccurredAt)}: make the welcome call and complete the needs review.", ids);
+                    TriggerFacts.Of(("joinedAt", r.JoinedAt), ("branchId", r.BranchId), ("registeredOn", DateOnly.FromDateTime(r.OccurredAt.UtcDateTime))), ids);
                 break;
             case DepositMatured m:
                 yield return new(TriggerTypes.DepositMatured, m.AccountId, m.OccurredAt, null,
-                    TriggerFacts.Of(("accountId", m.AccountId), ("amount", m.Amount)),
-                    $"Term deposit {m.AccountId} matured on {Wording.Date(m.OccurredAt)} paying {Wording.Money(m.Amount)}: call now, before the funds move elsewhere.", ids);
+                    TriggerFacts.Of(("accountId", m.AccountId), ("amount", m.Amount), ("maturedOn", DateOnly.FromDateTime(m.OccurredAt.UtcDateTime))), ids);
                 break;
             case PaymentOverdue o:
                 yield return new(TriggerTypes.PaymentOverdue, o.AccountId, o.OccurredAt, null,
-                    TriggerFacts.Of(("accountId", o.AccountId), ("amount", o.Amount), ("daysOverdue", o.DaysOverdue)),
-                    $"Payment of {Wording.Money(o.Amount)} on {o.AccountId} is {o.DaysOverdue} days overdue: contact the customer to arrange repayment.", ids);
+                    TriggerFacts.Of(("accountId", o.AccountId), ("amount", o.Amount), ("daysOverdue", o.DaysOverdue)), ids);
                 break;
             case DividendPaid d:
                 yield return new(TriggerTypes.Dividend, d.EventId, d.OccurredAt, null,
-                    TriggerFacts.Of(("productId", d.ProductId), ("amount", d.Amount)),
-                    $"{d.ProductId} paid a dividend of {Wording.Money(d.Amount)}: tell the customer and suggest how to reinvest it.", ids);
+                    TriggerFacts.Of(("productId", d.ProductId), ("amount", d.Amount)), ids);
                 break;
             case PaymentDue p:
                 state.Triggers.Payments.RemoveAll(r => r.AccountId == p.AccountId && r.DueDate == p.DueDate);

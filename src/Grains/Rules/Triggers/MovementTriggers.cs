@@ -36,29 +36,26 @@ public static class MovementTriggers
             if (recent >= settings.SpikeDebits)
             {
                 yield return new(TriggerTypes.ActivitySpike, "spike", t.OccurredAt, null,
-                    TriggerFacts.Of(("debits", recent), ("windowMinutes", (int)settings.SpikeWindow.TotalMinutes), ("accountId", t.AccountId), ("amount", t.Amount)),
-                    $"{recent} debits within {settings.SpikeWindow.TotalMinutes:0} minutes, the latest {Wording.Money(t.Amount)} from {t.AccountId}: check with the customer at once for fraud or distress.", ids);
+                    TriggerFacts.Of(("debits", recent), ("windowMinutes", (int)settings.SpikeWindow.TotalMinutes), ("accountId", t.AccountId), ("amount", t.Amount)), ids);
             }
             if (t.Kind == TransactionKind.TransferOut && t.Counterparty is { External: true } payee && t.Amount >= settings.ExternalTransferMin)
             {
                 yield return new(TriggerTypes.ExternalTransfer, t.EventId, t.OccurredAt, null,
-                    TriggerFacts.Of(("accountId", t.AccountId), ("amount", t.Amount), ("bankId", payee.BankId), ("threshold", settings.ExternalTransferMin)),
-                    $"A transfer of {Wording.Money(t.Amount)} from {t.AccountId} to another bank{(payee.BankId is { } bank ? $" ({bank})" : "")} is at or above {Wording.Money(settings.ExternalTransferMin)}: call to understand the move and retain the funds.", ids);
+                    TriggerFacts.Of(("accountId", t.AccountId), ("amount", t.Amount), ("bankId", payee.BankId), ("threshold", settings.ExternalTransferMin)), ids);
             }
             var threshold = settings.LargeOutflowFor(before.TierBefore);
             if (t.Amount >= threshold)
             {
                 yield return new(TriggerTypes.LargeOutflow, t.EventId, t.OccurredAt, null,
-                    TriggerFacts.Of(("accountId", t.AccountId), ("amount", t.Amount), ("threshold", threshold), ("tier", tierName)),
-                    $"A debit of {Wording.Money(t.Amount)} from {t.AccountId} is at or above the {tierName} large-outflow threshold of {Wording.Money(threshold)}: check the customer's intent before funds leave.", ids);
+                    TriggerFacts.Of(("accountId", t.AccountId), ("amount", t.Amount), ("threshold", threshold), ("tier", tierName)), ids);
             }
             else if (before.Debits90d >= settings.OutflowMeanMinDebits && t.Amount >= settings.OutflowMeanMinAmount
                      && t.Amount >= settings.OutflowMeanMultiple * (before.DebitSum90d / before.Debits90d))
             {
                 var mean = Money.ToCents(before.DebitSum90d / before.Debits90d);
                 yield return new(TriggerTypes.LargeOutflow, t.EventId, t.OccurredAt, null,
-                    TriggerFacts.Of(("accountId", t.AccountId), ("amount", t.Amount), ("meanDebit90d", mean), ("debits90d", before.Debits90d)),
-                    $"A debit of {Wording.Money(t.Amount)} from {t.AccountId} is at least {settings.OutflowMeanMultiple:0} times the 90-day mean debit of {Wording.Money(mean)}: check the customer's intent before funds leave.", ids);
+                    TriggerFacts.Of(("accountId", t.AccountId), ("amount", t.Amount), ("meanDebit90d", mean), ("debits90d", before.Debits90d),
+                        ("multiple", settings.OutflowMeanMultiple)), ids);
             }
         }
         if (BalanceDrop(state, now, settings, ids, t.OccurredAt) is { } drop)
@@ -69,8 +66,7 @@ public static class MovementTriggers
         {
             var inflow = settings.LargeInflowFor(before.TierBefore);
             yield return new(TriggerTypes.LargeInflow, t.EventId, t.OccurredAt, null,
-                TriggerFacts.Of(("accountId", t.AccountId), ("amount", t.Amount), ("threshold", inflow), ("tier", tierName)),
-                $"A credit of {Wording.Money(t.Amount)} to {t.AccountId} is at or above the {tierName} large-inflow threshold of {Wording.Money(inflow)}: offer suitable products for the new funds.", ids);
+                TriggerFacts.Of(("accountId", t.AccountId), ("amount", t.Amount), ("threshold", inflow), ("tier", tierName)), ids);
         }
     }
 
@@ -85,10 +81,8 @@ public static class MovementTriggers
         {
             return null;
         }
-        var share = aum / high * 100m;
         return new(TriggerTypes.BalanceDrop, "aum", occurredAt, null,
-            TriggerFacts.Of(("aum", aum), ("high30d", high), ("drop", high - aum)),
-            $"AUM fell to {Wording.Money(aum)}, {Wording.Percent(share)} of its 30-day high of {Wording.Money(high)} ({Wording.Money(high - aum)} lower): call to understand the drop.",
+            TriggerFacts.Of(("aum", aum), ("high30d", high), ("drop", high - aum), ("windowDays", (int)settings.BalanceDropWindow.TotalDays)),
             sourceEventIds);
     }
 

@@ -25,8 +25,7 @@ public static class ScheduledTriggers
                 book.MaturingNotified.Add(accountId);
                 var days = maturity.DayNumber - today.DayNumber;
                 due.Add(new(TriggerTypes.DepositMaturing, accountId, Later(StartOf(maturity) - settings.DepositMaturingLead, account.BalanceAt), StartOf(maturity),
-                    TriggerFacts.Of(("accountId", accountId), ("amount", account.Balance), ("maturityDate", maturity)),
-                    $"Term deposit {accountId} of {Wording.Money(account.Balance)} matures on {Wording.Date(maturity)}, {Wording.In(days)}: offer a renewal or another product before the funds move.",
+                    TriggerFacts.Of(("accountId", accountId), ("amount", account.Balance), ("maturityDate", maturity), ("daysLeft", days)),
                     []));
             }
         }
@@ -41,8 +40,7 @@ public static class ScheduledTriggers
             }
             var days = payment.DueDate.DayNumber - today.DayNumber;
             due.Add(new(TriggerTypes.PaymentDue, $"{payment.AccountId}@{Wording.Date(payment.DueDate)}", StartOf(payment.DueDate) - settings.PaymentDueLead, StartOf(payment.DueDate),
-                TriggerFacts.Of(("accountId", payment.AccountId), ("amount", payment.Amount), ("dueDate", payment.DueDate)),
-                $"A payment of {Wording.Money(payment.Amount)} on {payment.AccountId} is due on {Wording.Date(payment.DueDate)}, {Wording.In(days)}: remind the customer to keep funds available.",
+                TriggerFacts.Of(("accountId", payment.AccountId), ("amount", payment.Amount), ("dueDate", payment.DueDate), ("daysLeft", days)),
                 [payment.EventId]));
         }
 
@@ -50,8 +48,8 @@ public static class ScheduledTriggers
         {
             book.FollowUps.Remove(followUp);
             due.Add(new(TriggerTypes.FollowUp, followUp.ProductId, followUp.PurchasedAt + settings.FollowUpAfter, null,
-                TriggerFacts.Of(("productId", followUp.ProductId), ("amount", followUp.Amount), ("purchasedAt", followUp.PurchasedAt)),
-                $"The customer bought {Wording.Money(followUp.Amount)} of {followUp.ProductId} on {Wording.Date(followUp.PurchasedAt)}, {settings.FollowUpAfter.TotalDays:0} days ago: make the after-sales call.",
+                TriggerFacts.Of(("productId", followUp.ProductId), ("amount", followUp.Amount), ("purchasedAt", followUp.PurchasedAt),
+                    ("afterDays", (int)settings.FollowUpAfter.TotalDays)),
                 [followUp.EventId]));
         }
 
@@ -64,8 +62,7 @@ public static class ScheduledTriggers
                 {
                     book.BirthdayNotifiedYear = year;
                     due.Add(new(TriggerTypes.Birthday, year.ToString(System.Globalization.CultureInfo.InvariantCulture), StartOf(birthday) - settings.BirthdayLead, StartOf(birthday),
-                        TriggerFacts.Of(("birthday", birthday), ("age", year - birthDate.Year)),
-                        $"The customer's birthday is on {Wording.Date(birthday)}, {Wording.In(birthday.DayNumber - today.DayNumber)}: send greetings.",
+                        TriggerFacts.Of(("birthday", birthday), ("age", year - birthDate.Year), ("daysLeft", birthday.DayNumber - today.DayNumber)),
                         []));
                 }
             }
@@ -80,7 +77,6 @@ public static class ScheduledTriggers
                 var years = anniversary.Year - joined.Year;
                 due.Add(new(TriggerTypes.Anniversary, anniversary.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), StartOf(anniversary), StartOf(anniversary),
                     TriggerFacts.Of(("joinedAt", joined), ("years", years)),
-                    $"Today is the customer's {Ordinal(years)} anniversary with the bank (joined {Wording.Date(joined)}): thank them for their loyalty.",
                     []));
             }
         }
@@ -90,8 +86,8 @@ public static class ScheduledTriggers
         {
             book.DormantNotifiedFor = lastOwn;
             due.Add(new(TriggerTypes.Dormant, Wording.Date(lastOwn), lastOwn + settings.DormantAfter, null,
-                TriggerFacts.Of(("lastCustomerTransactionAt", state.Activity.LastCustomerTransactionAt), ("days", (int)settings.DormantAfter.TotalDays)),
-                $"No customer-initiated transaction for {settings.DormantAfter.TotalDays:0} days (last activity {Wording.Date(lastOwn)}): reach out to reactivate the customer.",
+                TriggerFacts.Of(("lastCustomerTransactionAt", state.Activity.LastCustomerTransactionAt), ("lastActivityAt", lastOwn),
+                    ("days", (int)settings.DormantAfter.TotalDays)),
                 []));
         }
 
@@ -101,8 +97,7 @@ public static class ScheduledTriggers
             var cadence = ReviewCadence(state.Tier.Current, settings)!.Value;
             var tier = state.Tier.Current.ToString().ToLowerInvariant();
             due.Add(new(TriggerTypes.ReviewDue, Wording.Date(reviewDue), reviewDue, reviewDue,
-                TriggerFacts.Of(("tier", tier), ("lastContactAt", book.LastContactAt), ("cadenceDays", (int)cadence.TotalDays)),
-                $"No recorded contact with this {tier} customer for {cadence.TotalDays:0} days (since {Wording.Date(reviewDue - cadence)}): schedule the periodic review.",
+                TriggerFacts.Of(("tier", tier), ("lastContactAt", book.LastContactAt), ("cadenceDays", (int)cadence.TotalDays), ("since", reviewDue - cadence)),
                 []));
         }
         return due;
@@ -171,10 +166,4 @@ public static class ScheduledTriggers
     private static DateTimeOffset StartOf(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset? b) => b is { } x && x > a ? x : a;
-
-    private static string Ordinal(int n) => (n % 100) switch
-    {
-        11 or 12 or 13 => $"{n}th",
-        _ => (n % 10) switch { 1 => $"{n}st", 2 => $"{n}nd", 3 => $"{n}rd", _ => $"{n}th" },
-    };
 }

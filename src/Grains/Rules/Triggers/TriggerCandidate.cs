@@ -7,8 +7,7 @@ namespace Engagement.Rules.Triggers;
 /// <param name="Subject">What it is about (the deposit, the holding, the year, the event…): dedupe and cooldown key.</param>
 /// <param name="OccurredAt">The event time, or the due moment, that caused it.</param>
 /// <param name="DueAt">When the matter falls due, where there is such a moment.</param>
-/// <param name="Facts">The figures behind it.</param>
-/// <param name="Explanation">One plain sentence: the rule and the numbers.</param>
+/// <param name="Facts">The figures behind it: every number its explanation states.</param>
 /// <param name="SourceEventIds">The events that caused it.</param>
 public sealed record TriggerCandidate(
     string Type,
@@ -16,5 +15,4 @@ public sealed record TriggerCandidate(
     DateTimeOffset OccurredAt,
     DateTimeOffset? DueAt,
     TriggerFacts Facts,
-    string Explanation,
     IReadOnlyList<string> SourceEventIds);

@@ -1,4 +1,5 @@
 using Engagement.Customers;
+using Engagement.Rules.Triggers.Explanations;
 using Engagement.State;
 using Engagement.Triggers;
 
@@ -46,7 +47,7 @@ public static class TriggerFiring
             ExpiresAt = now + settings.Lifetime,
             DueAt = candidate.DueAt,
             Facts = candidate.Facts,
-            Explanation = candidate.Explanation,
+            Explanation = Explanation.Of(settings.Language, candidate.Type, candidate.Facts),
             SourceEventIds = candidate.SourceEventIds,
             Version = 1,
         };

@@ -1,4 +1,5 @@
 using Engagement.Customers;
+using Engagement.Triggers;
 
 namespace Engagement.Rules.Triggers;
 
@@ -69,6 +70,13 @@ public sealed class TriggerSettings
     public TimeSpan Lifetime { get; set; } = TimeSpan.FromDays(14);
     /// <summary>How many closed triggers a customer keeps besides the open ones.</summary>
     public int ClosedTriggersKept { get; set; } = 50;
+    /// <summary>How many <c>info</c> and <c>normal</c> triggers are pushed live to one advisor a day; the rest go to the digest.</summary>
+    public int AdvisorDailyCap { get; set; } = 40;
+
+    /// <summary>The language of explanations; the host sets it from <c>Engine:Language</c>.</summary>
+    public Language Language { get; set; } = Language.En;
+    /// <summary>The calendar of an advisor's day; the host sets it from <c>Engine:TimeZone</c>.</summary>
+    public TimeZoneInfo TimeZone { get; set; } = TimeZoneInfo.Utc;
 
     /// <summary>The cooldown of a type.</summary>
     public TimeSpan CooldownOf(string type) => Cooldowns.GetValueOrDefault(type, DefaultCooldown);

@@ -1,3 +1,4 @@
+using Engagement.UnitTests.Rules.Triggers.Explanations;
 using Engagement.Advisors;
 using Engagement.Customers;
 using Engagement.Rules.Triggers;
@@ -8,7 +9,7 @@ using static Engagement.UnitTests.Rules.Events;
 namespace Engagement.UnitTests.Rules.Triggers;
 
 /// <summary>The advisor's inbox: newest version wins, effect counters move once per transition, display order.</summary>
-public sealed class AdvisorInboxTests
+public sealed partial class AdvisorInboxTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 4, 1, 9, 0, 0, TimeSpan.Zero);
     private readonly TriggerSettings _settings = new();
@@ -136,11 +137,13 @@ public sealed class AdvisorInboxTests
     }
 
     // What the advisor grain does with each delivered trigger.
-    private InboxChange? Take(Trigger trigger)
+    private InboxChange? Take(Trigger trigger) => Deliver(trigger).Change;
+
+    private Taken Deliver(Trigger trigger)
     {
-        var change = AdvisorInbox.Take(_inbox[AdvisorInbox.ShardOf(trigger.CustomerId)], trigger, _lastSequence);
-        _lastSequence = change?.Sequence ?? _lastSequence;
-        return change;
+        var taken = AdvisorInbox.Take(_inbox, trigger, _lastSequence, Workload.Of(_settings));
+        _lastSequence = taken.Change?.Sequence ?? _lastSequence;
+        return taken;
     }
 
     // A customer whose triggers go to another shard than Customer's.
@@ -150,7 +153,7 @@ public sealed class AdvisorInboxTests
     private Trigger Fire(string type, string subject, DateTimeOffset at) => Fire(_customer, Customer, type, subject, at);
 
     private Trigger Fire(CustomerState customer, string customerId, string type, string subject, DateTimeOffset at) =>
-        TriggerFiring.Fire(customer, customerId, new TriggerCandidate(type, subject, at, null, TriggerFacts.Empty, "x", []), at, at, _settings)
+        TriggerFiring.Fire(customer, customerId, new TriggerCandidate(type, subject, at, null, SampleFacts.For(type), []), at, at, _settings)
         ?? throw new InvalidOperationException($"{type} {subject} did not fire");
 
     private Trigger Close(Trigger trigger, OutcomeKind outcome, DateTimeOffset at) =>

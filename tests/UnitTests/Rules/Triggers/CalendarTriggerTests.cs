@@ -34,7 +34,7 @@ public sealed class CalendarTriggerTests
         var trigger = _kit.Single(TriggerTypes.Birthday);
         Assert.Equal(new DateTimeOffset(2028, 2, 28, 0, 0, 0, TimeSpan.Zero), trigger.OccurredAt);
         Assert.Equal(new DateTimeOffset(2028, 2, 29, 0, 0, 0, TimeSpan.Zero), trigger.DueAt);
-        Assert.Equal("""{"birthday":"2028-02-29","age":28}""", trigger.Facts.Json);
+        Assert.Equal("""{"birthday":"2028-02-29","age":28,"daysLeft":1}""", trigger.Facts.Json);
         Assert.Equal("The customer's birthday is on 2028-02-29, tomorrow: send greetings.", trigger.Explanation);
     }
 

@@ -1,3 +1,4 @@
+using Engagement.UnitTests.Rules.Triggers.Explanations;
 using Engagement.Rules.Triggers;
 using Engagement.State;
 using Engagement.Triggers;
@@ -84,7 +85,7 @@ public sealed class DedupeAndCooldownTests
     }
 
     private Trigger? Fire(string type, string subject, DateTimeOffset at) =>
-        TriggerFiring.Fire(_state, Customer, new TriggerCandidate(type, subject, at, null, TriggerFacts.Empty, "x", []), at, at, _settings);
+        TriggerFiring.Fire(_state, Customer, new TriggerCandidate(type, subject, at, null, SampleFacts.For(type), []), at, at, _settings);
 
     private static TriggerOutcome Outcome(OutcomeKind kind, DateTimeOffset at) => new(kind, null, null, at);
 }

@@ -1,3 +1,4 @@
+using Engagement.UnitTests.Rules.Triggers.Explanations;
 using Engagement.Events;
 using Engagement.Rules.Triggers;
 using Engagement.State;
@@ -19,7 +20,7 @@ public sealed class DeliveryTests
     public void Do_not_contact_suppresses_all_but_abnormal_and_overdue_which_are_delivered_flagged(string type)
     {
         var state = new CustomerState { Exists = true, Profile = { AdvisorId = "A7", DoNotContact = true } };
-        var trigger = TriggerFiring.Fire(state, Customer, new TriggerCandidate(type, "s", T0, null, TriggerFacts.Empty, "x", []), T0, T0, new TriggerSettings());
+        var trigger = TriggerFiring.Fire(state, Customer, new TriggerCandidate(type, "s", T0, null, SampleFacts.For(type), []), T0, T0, new TriggerSettings());
 
         var delivered = type.StartsWith("movement.", StringComparison.Ordinal) || type == TriggerTypes.PaymentOverdue;
         Assert.NotNull(trigger);
@@ -72,7 +73,7 @@ public sealed class DeliveryTests
     {
         var matured = Assert.Single(_kit.Apply(Matured("e1", T0, "TD-1", 500_000m)));
         Assert.Equal(TriggerFiring.Unassigned, matured.AdvisorId);
-        Assert.Equal("""{"accountId":"TD-1","amount":500000}""", matured.Facts.Json);
+        Assert.Equal("""{"accountId":"TD-1","amount":500000,"maturedOn":"2026-04-01"}""", matured.Facts.Json);
         Assert.Equal("Term deposit TD-1 matured on 2026-04-01 paying 500,000.00: call now, before the funds move elsewhere.", matured.Explanation);
     }
 }

@@ -34,7 +34,7 @@ public sealed class HoldingTriggerTests
         Assert.Equal(Severity.Normal, trigger.Severity);
         Assert.Equal("F-1", trigger.Subject);
         Assert.Empty(trigger.SourceEventIds);
-        Assert.Equal("""{"productId":"F-1","units":1000,"cost":1000.00,"value":1100.00,"nav":1.10}""", trigger.Facts.Json);
+        Assert.Equal("""{"productId":"F-1","units":1000,"cost":1000.00,"value":1100.00,"nav":1.10,"linePct":110.00}""", trigger.Facts.Json);
         Assert.Equal("F-1 is worth 1,100.00 against a cost of 1,000.00 (10.0 %), at or above the 110 % take-profit line: discuss taking profit.",
             trigger.Explanation);
     }

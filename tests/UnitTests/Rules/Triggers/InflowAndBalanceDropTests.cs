@@ -81,7 +81,7 @@ public sealed class InflowAndBalanceDropTests
         var trigger = Assert.Single(DebitTo(400_000m, 280_000m, T0.AddHours(1)));
         Assert.Equal(Severity.High, trigger.Severity);
         Assert.Equal("aum", trigger.Subject);
-        Assert.Equal("""{"aum":280000.00,"high30d":400000,"drop":120000.00}""", trigger.Facts.Json);
+        Assert.Equal("""{"aum":280000.00,"high30d":400000,"drop":120000.00,"windowDays":30}""", trigger.Facts.Json);
         Assert.Equal("AUM fell to 280,000.00, 70.0 % of its 30-day high of 400,000.00 (120,000.00 lower): call to understand the drop.",
             trigger.Explanation);
     }
@@ -106,7 +106,7 @@ public sealed class InflowAndBalanceDropTests
         var fired = _kit.Nav("F-1", 0.70m, T0.AddDays(1));
         Assert.Equal([TriggerTypes.StopLoss, TriggerTypes.BalanceDrop], fired.Select(t => t.Type));
         Assert.Equal(T0.AddDays(1), _kit.Single(TriggerTypes.BalanceDrop).OccurredAt);
-        Assert.Equal("""{"aum":280000.00,"high30d":400000.00,"drop":120000.00}""", _kit.Single(TriggerTypes.BalanceDrop).Facts.Json);
+        Assert.Equal("""{"aum":280000.00,"high30d":400000.00,"drop":120000.00,"windowDays":30}""", _kit.Single(TriggerTypes.BalanceDrop).Facts.Json);
     }
 
     // Steps of at most 49,999.99 (below the large-outflow threshold, fewer than ten debits); returns the last step's triggers.

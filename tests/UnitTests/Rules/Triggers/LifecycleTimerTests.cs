@@ -32,7 +32,7 @@ public sealed class LifecycleTimerTests
         var dormant = _kit.Triggers.First(t => t.Type == TriggerTypes.Dormant);
         Assert.Equal("2026-04-01", dormant.Subject);
         Assert.Equal(T0.AddDays(90), dormant.OccurredAt);
-        Assert.Equal("""{"lastCustomerTransactionAt":"2026-04-01T09:00:00+00:00","days":90}""", dormant.Facts.Json);
+        Assert.Equal("""{"lastCustomerTransactionAt":"2026-04-01T09:00:00+00:00","lastActivityAt":"2026-04-01T09:00:00+00:00","days":90}""", dormant.Facts.Json);
         Assert.Equal("No customer-initiated transaction for 90 days (last activity 2026-04-01): reach out to reactivate the customer.",
             dormant.Explanation);
     }
@@ -50,7 +50,7 @@ public sealed class LifecycleTimerTests
             timeline);
         var review = _kit.Triggers.First(t => t.Type == TriggerTypes.ReviewDue);
         Assert.Equal(T0.AddDays(100), review.DueAt);
-        Assert.Equal("""{"tier":"wealth","lastContactAt":"2026-04-11T09:00:00+00:00","cadenceDays":90}""", review.Facts.Json);
+        Assert.Equal("""{"tier":"wealth","lastContactAt":"2026-04-11T09:00:00+00:00","cadenceDays":90,"since":"2026-04-11T09:00:00+00:00"}""", review.Facts.Json);
         Assert.Equal("No recorded contact with this wealth customer for 90 days (since 2026-04-11): schedule the periodic review.", review.Explanation);
     }
 

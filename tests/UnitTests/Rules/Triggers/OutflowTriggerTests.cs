@@ -73,7 +73,7 @@ public sealed class OutflowTriggerTests
         PriorCardDebits(10, 2_000m);
         var trigger = Assert.Single(_kit.Apply(Debit("big", T0.AddDays(20), "CC-1", 20_000m, null, TransactionKind.CardPurchase)));
         Assert.Equal(Severity.High, trigger.Severity);
-        Assert.Equal("""{"accountId":"CC-1","amount":20000,"meanDebit90d":2000,"debits90d":10}""", trigger.Facts.Json);
+        Assert.Equal("""{"accountId":"CC-1","amount":20000,"meanDebit90d":2000,"debits90d":10,"multiple":10}""", trigger.Facts.Json);
         Assert.Equal("A debit of 20,000.00 from CC-1 is at least 10 times the 90-day mean debit of 2,000.00: "
             + "check the customer's intent before funds leave.", trigger.Explanation);
     }

@@ -23,7 +23,7 @@ public sealed class ProductReminderTests
         Assert.Equal(Severity.Normal, trigger.Severity);
         Assert.Equal(new DateTimeOffset(2026, 5, 25, 0, 0, 0, TimeSpan.Zero), trigger.OccurredAt);
         Assert.Equal(new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero), trigger.DueAt);
-        Assert.Equal("""{"accountId":"TD-1","amount":200000,"maturityDate":"2026-06-01"}""", trigger.Facts.Json);
+        Assert.Equal("""{"accountId":"TD-1","amount":200000,"maturityDate":"2026-06-01","daysLeft":7}""", trigger.Facts.Json);
         Assert.Equal("Term deposit TD-1 of 200,000.00 matures on 2026-06-01, in 7 days: offer a renewal or another product before the funds move.",
             trigger.Explanation);
     }
@@ -53,7 +53,7 @@ public sealed class ProductReminderTests
         Assert.Equal("CC-1@2026-05-10", trigger.Subject);
         Assert.Equal(["e1"], trigger.SourceEventIds);
         Assert.Equal(new DateTimeOffset(2026, 5, 10, 0, 0, 0, TimeSpan.Zero), trigger.DueAt);
-        Assert.Equal("""{"accountId":"CC-1","amount":3000,"dueDate":"2026-05-10"}""", trigger.Facts.Json);
+        Assert.Equal("""{"accountId":"CC-1","amount":3000,"dueDate":"2026-05-10","daysLeft":3}""", trigger.Facts.Json);
         Assert.Equal("A payment of 3,000.00 on CC-1 is due on 2026-05-10, in 3 days: remind the customer to keep funds available.",
             trigger.Explanation);
     }

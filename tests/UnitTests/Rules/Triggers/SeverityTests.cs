@@ -1,3 +1,4 @@
+using Engagement.UnitTests.Rules.Triggers.Explanations;
 using Engagement.Customers;
 using Engagement.Events;
 using Engagement.Rules.Triggers;
@@ -84,7 +85,7 @@ public sealed class SeverityTests
     private static Trigger Fire(string type, Tier tier)
     {
         var state = new CustomerState { Exists = true, Tier = { Current = tier }, Profile = { AdvisorId = "A7" } };
-        return TriggerFiring.Fire(state, Customer, new TriggerCandidate(type, "s", T0, null, TriggerFacts.Empty, "x", ["e1"]), T0, T0, Settings)
+        return TriggerFiring.Fire(state, Customer, new TriggerCandidate(type, "s", T0, null, SampleFacts.For(type), ["e1"]), T0, T0, Settings)
             ?? throw new InvalidOperationException($"{type} did not fire");
     }
 }
