@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Engagement.Events;
 
 /// <summary>Where an event was read: the Kafka cluster incarnation, topic, partition and offset, and when the record
@@ -10,6 +12,9 @@ public sealed record EventSource(
     [property: Id(3)] long Offset,
     [property: Id(4)] DateTimeOffset? RecordedAt = null)
 {
+    // One string per partition for the whole process, not one per event and customer.
+    private static readonly ConcurrentDictionary<(string Cluster, string Topic, int Partition), string> PartitionKeys = new();
+
     /// <summary>The key under which a customer keeps its offset watermark for this partition.</summary>
-    public string PartitionKey => $"{Cluster}/{Topic}/{Partition}";
+    public string PartitionKey => PartitionKeys.GetOrAdd((Cluster, Topic, Partition), k => $"{k.Cluster}/{k.Topic}/{k.Partition}");
 }
