@@ -14,7 +14,8 @@ public sealed class EffectChannel<TItem>(
     Func<string, IReadOnlyList<TItem>, Task<Task>> send,
     SequenceTracker sequences,
     TimeProvider clock,
-    ILogger logger)
+    ILogger logger,
+    CancellationToken stopping)
 {
     private const int MaxBatch = 1_000;
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(50);
@@ -44,9 +45,11 @@ public sealed class EffectChannel<TItem>(
         }
     }
 
+    // Stopping ends the sending: what was not delivered is still in its customers' checkpointed outboxes, and goes
+    // out again when they are next activated.
     private async Task SendAsync(string target)
     {
-        while (Take(target) is { } batch)
+        while (!stopping.IsCancellationRequested && Take(target) is { } batch)
         {
             var items = batch.Select(p => p.Item).ToList();
             var stored = await TakenAsync(target, items);
@@ -64,11 +67,11 @@ public sealed class EffectChannel<TItem>(
             {
                 return await send(target, items);
             }
-            catch (Exception e)
+            catch (Exception e) when (!stopping.IsCancellationRequested)
             {
                 logger.LogWarning("Delivering {Count} {Channel} effects failed ({Failures} in a row, retrying in {Delay} ms): {Error}",
                     items.Count, name, failures, delay.TotalMilliseconds, e.GetBaseException().Message);
-                await Task.Delay(delay, clock);
+                await Task.Delay(delay, clock, stopping);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LongestRetryDelay.Ticks));
             }
         }
@@ -84,10 +87,10 @@ public sealed class EffectChannel<TItem>(
                 await stored;
                 break;
             }
-            catch (Exception e)
+            catch (Exception e) when (!stopping.IsCancellationRequested)
             {
                 logger.LogWarning("Storing {Count} {Channel} effects failed; sending them again: {Error}", items.Count, name, e.GetBaseException().Message);
-                await Task.Delay(FirstRetryDelay, clock);
+                await Task.Delay(FirstRetryDelay, clock, stopping);
                 stored = await TakenAsync(target, items);
             }
         }

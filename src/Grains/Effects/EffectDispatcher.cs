@@ -12,8 +12,9 @@ namespace Engagement.Effects;
 /// publishes its triggers to <c>eng.triggers</c>), the wake-up schedule, product holders and the ledger archive.</summary>
 /// <remarks>Every target takes its effects idempotently (triggers by id and version, set membership, earliest wake-up,
 /// entries by number): after a crash the customer posts its outbox again.</remarks>
-public sealed class EffectDispatcher
+public sealed class EffectDispatcher : IDisposable
 {
+    private readonly CancellationTokenSource _stopping = new();
     private readonly EffectChannel<AdvisorEffect> _advisors;
     private readonly EffectChannel<DueEntry> _schedule;
     private readonly EffectChannel<HolderChange> _holders;
@@ -24,18 +25,42 @@ public sealed class EffectDispatcher
         TimeProvider clock, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger<EffectDispatcher>();
+        var stopping = _stopping.Token;
         _advisors = new("advisor", async (advisorId, effects) =>
         {
             var advisor = grains.GetGrain<IAdvisorGrain>(advisorId);
             var write = await advisor.ApplyAsync(effects);
-            return advisor.WhenWrittenAsync(write);
-        }, sequences, clock, logger);
+            return WrittenAsync(advisor, write, stopping);
+        }, sequences, clock, logger, stopping);
         _schedule = new("schedule", (bucket, entries) => Stored(grains.GetGrain<IDueBucketGrain>(bucket).AddAsync(entries)),
-            sequences, clock, logger);
+            sequences, clock, logger, stopping);
         _holders = new("product holder", (productId, changes) => Stored(grains.GetGrain<IProductGrain>(productId).UpdateHoldersAsync(changes)),
-            sequences, clock, logger);
+            sequences, clock, logger, stopping);
         _archive = new("ledger archive", (customerId, batches) => Stored(archive.AppendAsync(customerId, batches.SelectMany(b => b).ToList())),
-            sequences, clock, logger);
+            sequences, clock, logger, stopping);
+    }
+
+    /// <summary>Stops every channel's sending and retrying (the host is going).</summary>
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _stopping.Dispose();
+    }
+
+    // A slow store can take longer than a grain call may: the question is asked again rather than the batch sent again.
+    private static async Task WrittenAsync(IAdvisorGrain advisor, AdvisorWrite write, CancellationToken stopping)
+    {
+        while (true)
+        {
+            try
+            {
+                await advisor.WhenWrittenAsync(write);
+                return;
+            }
+            catch (TimeoutException) when (!stopping.IsCancellationRequested)
+            {
+            }
+        }
     }
 
     // For targets whose call returns once the effect is stored: taken and stored are one.
