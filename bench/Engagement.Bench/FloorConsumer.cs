@@ -62,17 +62,11 @@ public sealed class FloorConsumer(Workload workload, FloorCalls calls, KafkaOpti
 
     private void Dispatch(List<ConsumeResult<byte[]?, byte[]?>> batch)
     {
-        foreach (var record in batch)
-        {
-            _watermarks.Track(record.TopicPartition, record.Offset.Value);
-        }
+        _watermarks.Track(batch.Select(record => record.TopicPartitionOffset));
         _inFlight.Add(calls.CallAsync(batch).ContinueWith(returned =>
         {
             returned.GetAwaiter().GetResult();
-            foreach (var record in batch)
-            {
-                _watermarks.Complete(record.TopicPartition, record.Offset.Value);
-            }
+            _watermarks.Complete(batch.Select(record => record.TopicPartitionOffset));
         }, TaskScheduler.Default));
     }
 

@@ -57,6 +57,7 @@ public sealed class ProductGrain : Grain, IProductGrain
     public async Task UpdateHoldersAsync(IReadOnlyList<HolderChange> changes)
     {
         var joined = new List<string>();
+        var changed = false;
         foreach (var change in changes)
         {
             var shard = StableHash.ShardOf(change.CustomerId, HolderShards);
@@ -64,13 +65,17 @@ public sealed class ProductGrain : Grain, IProductGrain
             if (change.Holds ? holders.Add(change.CustomerId) : holders.Remove(change.CustomerId))
             {
                 _holders.Changed(shard);
+                changed = true;
                 if (change.Holds)
                 {
                     joined.Add(change.CustomerId);
                 }
             }
         }
-        await _writes.WriteAsync();
+        if (changed)
+        {
+            await _writes.WriteAsync();
+        }
         // New holders learn the latest NAV: until then their holding is valued at its purchase price.
         if (Latest() is { } nav)
         {

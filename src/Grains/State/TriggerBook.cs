@@ -10,7 +10,8 @@ public sealed class TriggerBook
     [Id(0)] public List<Trigger> Triggers { get; set; } = [];
     /// <summary>When each type and subject last fired (<c>type|subject</c>), for cooldowns.</summary>
     [Id(1)] public Dictionary<string, DateTimeOffset> LastFired { get; set; } = new(StringComparer.Ordinal);
-    /// <summary>New or changed triggers written with the state and delivered after the write succeeds.</summary>
+    /// <summary>New or changed triggers not yet taken by their advisor: checkpointed with the state, posted after each
+    /// turn and again after activation.</summary>
     [Id(2)] public List<Trigger> Outbox { get; set; } = [];
     /// <summary>The last recorded contact with the customer.</summary>
     [Id(3)] public DateTimeOffset? LastContactAt { get; set; }

@@ -8,9 +8,6 @@ public sealed class OffsetWatermarks
     private readonly Lock _gate = new();
     private readonly Dictionary<TopicPartition, PartitionMarks> _partitions = [];
 
-    /// <summary>Notes that an offset is now in flight.</summary>
-    public void Track(TopicPartition partition, long offset) => Track([new TopicPartitionOffset(partition, offset)]);
-
     /// <summary>Notes that the offsets are now in flight, under one lock.</summary>
     public void Track(IEnumerable<TopicPartitionOffset> offsets)
     {
@@ -28,9 +25,6 @@ public sealed class OffsetWatermarks
             }
         }
     }
-
-    /// <summary>Notes that an offset is durably applied.</summary>
-    public void Complete(TopicPartition partition, long offset) => Complete([new TopicPartitionOffset(partition, offset)]);
 
     /// <summary>Notes that the offsets are durably applied, under one lock.</summary>
     public void Complete(IEnumerable<TopicPartitionOffset> offsets)

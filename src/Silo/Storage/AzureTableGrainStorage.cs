@@ -62,7 +62,7 @@ public sealed partial class AzureTableGrainStorage : IGrainStorage
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
         var (partitionKey, rowKey) = (TableKeys.PartitionKey(grainId), TableKeys.RowKey(grainId, stateName));
-        await EnsureTableAsync(cancellationToken);
+        await _table.ReadyAsync(cancellationToken);
         var stored = await _table.Client.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
         if (!stored.HasValue)
         {
@@ -79,7 +79,7 @@ public sealed partial class AzureTableGrainStorage : IGrainStorage
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
         var (entity, bytes) = Serialize(grainState.State, stateName, grainId);
-        await EnsureTableAsync(cancellationToken);
+        await _table.ReadyAsync(cancellationToken);
         try
         {
             grainState.ETag = (await _writes.WriteAsync(entity, grainState.ETag is { } etag ? new ETag(etag) : null, bytes)).ToString();
@@ -96,7 +96,7 @@ public sealed partial class AzureTableGrainStorage : IGrainStorage
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
         var (partitionKey, rowKey) = (TableKeys.PartitionKey(grainId), TableKeys.RowKey(grainId, stateName));
-        await EnsureTableAsync(cancellationToken);
+        await _table.ReadyAsync(cancellationToken);
         if (grainState.ETag is null)
         {
             // We believe nothing is stored; deleting blindly could erase another writer's state, so only check.
@@ -150,8 +150,6 @@ public sealed partial class AzureTableGrainStorage : IGrainStorage
         grainState.ETag = null;
         grainState.RecordExists = false;
     }
-
-    private Task EnsureTableAsync(CancellationToken cancellationToken) => _table.ReadyAsync(cancellationToken);
 
     private InconsistentStateException Conflict(string operation, string stateName, GrainId grainId, string? etag, Exception? inner)
     {

@@ -10,24 +10,22 @@ namespace Engagement.Silo.Storage;
 /// <summary>The ledger archive on Azure Table Storage: partition = customer, one row per entry, newest first by key.</summary>
 public sealed class AzureTableLedgerArchive : ILedgerArchive
 {
-    private readonly TableClient _table;
-    private readonly Lazy<Task> _created;
+    private readonly LazyTable _table;
 
     /// <summary>Uses the table <c>{TableName}Ledger</c> beside the grain state.</summary>
     public AzureTableLedgerArchive(StorageOptions options)
     {
-        _table = new TableClient(options.ConnectionString, options.TableName + "Ledger");
-        _created = new Lazy<Task>(() => _table.CreateIfNotExistsAsync());
+        _table = new LazyTable(new TableClient(options.ConnectionString, options.TableName + "Ledger"));
     }
 
     /// <inheritdoc />
     public async Task AppendAsync(string customerId, IReadOnlyList<LedgerEntry> entries)
     {
-        await _created.Value;
+        var table = await _table.ReadyAsync(CancellationToken.None);
         // One partition per customer, so each group of up to 100 entries is one atomic table transaction.
         foreach (var chunk in entries.Chunk(100))
         {
-            await _table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(customerId, RowKey(e.Sequence))
+            await table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(customerId, RowKey(e.Sequence))
             {
                 ["EntryId"] = e.EntryId,
                 ["EventId"] = e.EventId,
@@ -42,10 +40,10 @@ public sealed class AzureTableLedgerArchive : ILedgerArchive
     /// <inheritdoc />
     public async Task<IReadOnlyList<LedgerEntry>> ReadAsync(string customerId, long before, int limit)
     {
-        await _created.Value;
+        var table = await _table.ReadyAsync(CancellationToken.None);
         var entries = new List<LedgerEntry>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {customerId} and RowKey gt {RowKey(before)}");
-        await foreach (var row in _table.QueryAsync<TableEntity>(filter, maxPerPage: limit))
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: limit))
         {
             entries.Add(new LedgerEntry(row.GetString("EntryId"), row.GetString("EventId"), Enum.Parse<LedgerEntryKind>(row.GetString("Kind")),
                 row.GetInt64("Points")!.Value, row.GetInt64("BalanceAfter")!.Value, row.GetDateTimeOffset("At")!.Value));

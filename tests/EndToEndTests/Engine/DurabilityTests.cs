@@ -37,11 +37,11 @@ public sealed class DurabilityTests(EngineFixture fixture)
         var triggerId = JsonDocument.Parse(first.Value).RootElement.GetProperty("triggerId").GetString();
 
         var token = Tokens.Valid("advisor", Advisor);
-        var inbox = await Eventually.MatchAsync(() => GetAsync(revived.Http, $"/api/advisors/{Advisor}/triggers", token),
+        var inbox = await Eventually.MatchAsync(() => revived.Http.GetJsonAsync($"/api/advisors/{Advisor}/triggers", token),
             i => i is { } array && array.EnumerateArray().Any(t => t.GetProperty("type").GetString() == "customer.onboarding"),
             TimeSpan.FromSeconds(30), "the inbox after the restart");
         Assert.Single(inbox!.Value.EnumerateArray(), t => t.GetProperty("triggerId").GetString() == triggerId);
-        var state = await Eventually.MatchAsync(() => GetAsync(revived.Http, $"/api/customers/{Customer}", token),
+        var state = await Eventually.MatchAsync(() => revived.Http.GetJsonAsync($"/api/customers/{Customer}", token),
             c => c is { } s && s.GetProperty("eventsApplied").GetInt64() == 3, TimeSpan.FromSeconds(30), "the replayed customer");
         Assert.Equal(40_000.00m, state!.Value.GetProperty("aum").GetDecimal());
     }
@@ -60,18 +60,18 @@ public sealed class DurabilityTests(EngineFixture fixture)
             await producer.SendAsync("cb.transactions", Customer,
                 Json.Posted($"{Customer}-2", Customer, at, "CC-1", "debit", "card_purchase", 12_345.60m, null));
         }
-        await Eventually.MatchAsync(() => GetAsync(doomed.Http, $"/api/customers/{Customer}/points", token),
+        await Eventually.MatchAsync(() => doomed.Http.GetJsonAsync($"/api/customers/{Customer}/points", token),
             p => p is { } points && points.GetProperty("balance").GetInt64() == 1_234, TimeSpan.FromSeconds(30), "the points earned");
-        var onboarding = await Eventually.MatchAsync(() => GetAsync(doomed.Http, $"/api/advisors/{Advisor}/triggers?status=open", token),
+        var onboarding = await Eventually.MatchAsync(() => doomed.Http.GetJsonAsync($"/api/advisors/{Advisor}/triggers?status=open", token),
             i => i is { } array && array.GetArrayLength() == 1, TimeSpan.FromSeconds(30), "the onboarding trigger");
         var triggerId = onboarding!.Value[0].GetProperty("triggerId").GetString();
 
-        using (var redeemed = await PostAsync(doomed.Http, $"/api/customers/{Customer}/points/redemptions", token,
+        using (var redeemed = await doomed.Http.SendAsync(HttpMethod.Post, $"/api/customers/{Customer}/points/redemptions", token,
                    new { redemptionId = "R-1", points = 234, reason = "gift" }))
         {
             Assert.Equal(HttpStatusCode.OK, redeemed.StatusCode);
         }
-        using (var outcome = await PostAsync(doomed.Http, $"/api/advisors/{Advisor}/triggers/{triggerId}/outcome", token,
+        using (var outcome = await doomed.Http.SendAsync(HttpMethod.Post, $"/api/advisors/{Advisor}/triggers/{triggerId}/outcome", token,
                    new { outcome = "reached", note = "Called" }))
         {
             Assert.Equal(HttpStatusCode.OK, outcome.StatusCode);
@@ -80,12 +80,12 @@ public sealed class DurabilityTests(EngineFixture fixture)
         await doomed.DisposeAsync();
 
         await using var revived = await EngineProcess.StartAsync(settings);
-        var points = (await GetAsync(revived.Http, $"/api/customers/{Customer}/points", token))!.Value;
+        var points = (await revived.Http.GetJsonAsync($"/api/customers/{Customer}/points", token))!.Value;
         Assert.Equal(1_000, points.GetProperty("balance").GetInt64());
         Assert.Equal([-234L, 1_234L], points.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("points").GetInt64()));
-        var trigger = Assert.Single((await GetAsync(revived.Http, $"/api/customers/{Customer}/triggers", token))!.Value.EnumerateArray());
+        var trigger = Assert.Single((await revived.Http.GetJsonAsync($"/api/customers/{Customer}/triggers", token))!.Value.EnumerateArray());
         Assert.Equal(("closed", "reached"), (trigger.GetProperty("status").GetString(), trigger.GetProperty("outcome").GetProperty("outcome").GetString()));
-        var metrics = (await GetAsync(revived.Http, $"/api/advisors/{Advisor}/metrics", token))!.Value;
+        var metrics = (await revived.Http.GetJsonAsync($"/api/advisors/{Advisor}/metrics", token))!.Value;
         var onboardingMetrics = Assert.Single(metrics.EnumerateObject());
         Assert.Equal(("customer.onboarding", 1, 1), (onboardingMetrics.Name,
             onboardingMetrics.Value.GetProperty("fired").GetInt32(), onboardingMetrics.Value.GetProperty("reached").GetInt32()));
@@ -106,19 +106,4 @@ public sealed class DurabilityTests(EngineFixture fixture)
                         && r.Value.Contains("\"type\":\"movement.external_transfer\"", StringComparison.Ordinal)).ToList();
 
     private TopicReader.Record Single(List<TopicReader.Record> read) => Assert.Single(TransfersOf(read));
-
-    private static async Task<JsonElement?> GetAsync(HttpClient http, string path, string token)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await http.SendAsync(request);
-        return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>(EngineJson.Options) : null;
-    }
-
-    private static Task<HttpResponseMessage> PostAsync(HttpClient http, string path, string token, object body)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return http.SendAsync(request);
-    }
 }

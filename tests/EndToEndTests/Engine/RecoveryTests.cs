@@ -132,19 +132,11 @@ public sealed class RecoveryTests(EngineFixture fixture)
         foreach (var customerId in traffic.CustomerIds)
         {
             var want = expected[customerId];
-            var actual = await Eventually.MatchAsync(() => GetCustomerAsync(http, token, customerId),
+            var actual = await Eventually.MatchAsync(() => http.GetJsonAsync($"/api/customers/{customerId}", token),
                 c => c is { } s && s.GetProperty("eventsApplied").GetInt64() >= want.EventsApplied, TimeSpan.FromMinutes(3),
                 $"{customerId} to apply {want.EventsApplied} events");
             Traffic.AssertMatches(want, actual!.Value);
         }
-    }
-
-    private static async Task<JsonElement?> GetCustomerAsync(HttpClient http, string token, string customerId)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/customers/{customerId}");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await http.SendAsync(request);
-        return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>(EngineJson.Options) : null;
     }
 
 }

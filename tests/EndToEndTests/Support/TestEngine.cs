@@ -1,7 +1,4 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
-using Engagement.Api;
 using Engagement.Api.Auth;
 using Engagement.Silo.Hosting;
 using Engagement.Testing;
@@ -50,25 +47,10 @@ internal sealed class TestEngine : IAsyncDisposable
     }
 
     /// <summary>Sends a request with an optional token and JSON body; the caller disposes the response.</summary>
-    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? token, object? body)
-    {
-        var request = new HttpRequestMessage(method, path);
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-        if (body is not null)
-        {
-            request.Content = body as HttpContent ?? JsonContent.Create(body, options: EngineJson.Options);
-        }
-        return Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-    }
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? token, object? body) =>
+        Http.SendAsync(method, path, token, body);
 
-    public async Task<JsonElement?> GetJsonAsync(string path, string? token = null)
-    {
-        using var response = await SendAsync(HttpMethod.Get, path, token ?? Token(Roles.Service), null);
-        return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>(EngineJson.Options) : null;
-    }
+    public Task<JsonElement?> GetJsonAsync(string path, string? token = null) => Http.GetJsonAsync(path, token ?? Token(Roles.Service));
 
     /// <summary>Waits until the customer has applied <paramref name="events"/> events and returns their state.</summary>
     public Task<JsonElement> CustomerAfterAsync(string customerId, long events, TimeSpan? timeout = null) =>

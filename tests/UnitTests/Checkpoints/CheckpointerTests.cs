@@ -104,7 +104,7 @@ public sealed class CheckpointerTests : IAsyncLifetime
 
         var taking = _checkpoints.CheckpointAsync(CancellationToken.None);
         var later = _effects.Begin();
-        await _store.Written.Task;
+        await _store.Written.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.False(_checkpoints.WhenDurableAsync(checkpoint).IsCompleted);
 
         _effects.End(effect);

@@ -14,21 +14,11 @@ public sealed class OffsetWatermarksTests
     private (string, int, long)[] Take() =>
         [.. _marks.TakeCommittable().Select(o => (o.Topic, o.Partition.Value, o.Offset.Value)).Order()];
 
-    private void Track(TopicPartition partition, params long[] offsets)
-    {
-        foreach (var offset in offsets)
-        {
-            _marks.Track(partition, offset);
-        }
-    }
+    private void Track(TopicPartition partition, params long[] offsets) =>
+        _marks.Track(offsets.Select(offset => new TopicPartitionOffset(partition, offset)));
 
-    private void Complete(TopicPartition partition, params long[] offsets)
-    {
-        foreach (var offset in offsets)
-        {
-            _marks.Complete(partition, offset);
-        }
-    }
+    private void Complete(TopicPartition partition, params long[] offsets) =>
+        _marks.Complete(offsets.Select(offset => new TopicPartitionOffset(partition, offset)));
 
     [Fact]
     public void Only_the_contiguous_completed_prefix_is_committable()
