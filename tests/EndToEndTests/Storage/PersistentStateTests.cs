@@ -1,4 +1,3 @@
-using Engagement.Silo.Storage;
 using Orleans.TestingHost;
 
 namespace Engagement.EndToEndTests.Storage;
@@ -35,31 +34,5 @@ public sealed class PersistentStateTests(AzuriteFixture azurite)
         }
     }
 
-    private async Task<TestCluster> StartClusterAsync(string tableName)
-    {
-        var builder = new TestClusterBuilder(1);
-        builder.Properties[StorageConfigurator.ConnectionStringKey] = azurite.ConnectionString;
-        builder.Properties[StorageConfigurator.TableNameKey] = tableName;
-        builder.AddSiloBuilderConfigurator<StorageConfigurator>();
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
-        return cluster;
-    }
-
-    /// <summary>Makes the Azure table provider the silo's default storage, on the test's Azurite and table.</summary>
-    public sealed class StorageConfigurator : ISiloConfigurator
-    {
-        /// <summary>The configuration key of the connection string.</summary>
-        public const string ConnectionStringKey = "StorageTestConnectionString";
-
-        /// <summary>The configuration key of the table name.</summary>
-        public const string TableNameKey = "StorageTestTableName";
-
-        /// <inheritdoc />
-        public void Configure(ISiloBuilder siloBuilder) => siloBuilder.AddAzureTableGrainStorageAsDefault(options =>
-        {
-            options.ConnectionString = siloBuilder.Configuration[ConnectionStringKey]!;
-            options.TableName = siloBuilder.Configuration[TableNameKey]!;
-        });
-    }
+    private Task<TestCluster> StartClusterAsync(string tableName) => TableCluster.StartAsync(azurite.ConnectionString, tableName);
 }
