@@ -35,7 +35,7 @@ public sealed class CustomerRules(RuleSettings settings, TriggerSettings trigger
         var tierInForce = state.Tier.Current;
         var windowStart = ActivityRules.WindowStart(now, settings.LifecycleWindow);
         var movement = new MovementContext(tierInForce, ActivityRules.DebitsSince(state.Activity, windowStart),
-            state.Activity.Days.Where(d => d.Date > windowStart).Sum(d => d.DebitSum));
+            state.Activity.Days.Where(d => d.Date > windowStart).Sum(d => d.DebitSum), state.Aum);
         Mutate(state, e, tierInForce);
 
         state.Exists = true;
@@ -70,8 +70,9 @@ public sealed class CustomerRules(RuleSettings settings, TriggerSettings trigger
         holding.Nav = nav.Nav;
         holding.NavAsOf = nav.AsOf;
         var now = Later(state.LastEventAt, wallNow);
+        var aumBefore = state.Aum;
         Settle(state, customerId, now, wallNow, [], [],
-            () => MovementTriggers.BalanceDrop(state, now, triggers, [], nav.AsOf) is { } drop ? [drop] : [], nav.AsOf);
+            () => MovementTriggers.BalanceDrop(state, aumBefore, now, triggers, [], nav.AsOf) is { } drop ? [drop] : [], nav.AsOf);
         return true;
     }
 
@@ -91,7 +92,8 @@ public sealed class CustomerRules(RuleSettings settings, TriggerSettings trigger
         state.Exists ? ScheduledTriggers.NextDue(state, Later(state.LastEventAt, wallNow), settings, triggers) : null;
 
     // Brings AUM, tier and stage up to now and fires what that and the clock make due, plus the event's own candidates;
-    // of the movement candidates at most one fires, the first by precedence that is not deduped. Tier, decline and
+    // of the movement candidates at most one fires, the first by precedence that is not deduped, and the lower ones that
+    // matched too start their cooldowns, so that a later event does not fire them for the same movement. Tier, decline and
     // holding triggers carry the time of the event or NAV that caused them (causedAt), or now when the clock did. Says
     // whether the tier, the stage or the triggers changed.
     private bool Settle(CustomerState state, string customerId, DateTimeOffset now, DateTimeOffset wallNow,
@@ -111,9 +113,15 @@ public sealed class CustomerRules(RuleSettings settings, TriggerSettings trigger
             candidates.Add(ChangeTriggers.ForDecline(state, now, cause, sourceEventIds, settings));
         }
         candidates.AddRange(ChangeTriggers.ForHoldings(state, now, cause, sourceEventIds, triggers));
-        if (movements?.Invoke().FirstOrDefault(m => TriggerFiring.CanFire(state, m, now, triggers)) is { } movement)
+        var matched = movements?.Invoke().ToList() ?? [];
+        var fired = matched.FindIndex(m => TriggerFiring.CanFire(state, m, now, triggers));
+        if (fired >= 0)
         {
-            candidates.Add(movement);
+            candidates.Add(matched[fired]);
+            foreach (var covered in matched.Skip(fired + 1))
+            {
+                TriggerFiring.Cover(state, covered, now, triggers);
+            }
         }
         candidates.AddRange(ScheduledTriggers.Due(state, now, triggers));
         var expired = TriggerFiring.Expire(state, now, triggers);

@@ -14,6 +14,9 @@ internal static class Json
         DateOnly? maturityDate = null) =>
         $$"""{"eventId":"{{eventId}}","type":"account.opened","customerId":"{{customerId}}","occurredAt":"{{Stamp(at)}}","accountId":"{{accountId}}","accountType":"{{accountType}}","balance":{{balance.ToString(CultureInfo.InvariantCulture)}}{{(maturityDate is { } m ? $",\"maturityDate\":\"{m:yyyy-MM-dd}\"" : "")}}}""";
 
+    public static string Closed(string eventId, string customerId, DateTimeOffset at, string accountId) =>
+        $$"""{"eventId":"{{eventId}}","type":"account.closed","customerId":"{{customerId}}","occurredAt":"{{Stamp(at)}}","accountId":"{{accountId}}"}""";
+
     public static string ExternalTransfer(string eventId, string customerId, DateTimeOffset at, string accountId, decimal amount, decimal balanceAfter) =>
         $$"""{"eventId":"{{eventId}}","type":"transaction.posted","customerId":"{{customerId}}","occurredAt":"{{Stamp(at)}}","accountId":"{{accountId}}","direction":"debit","kind":"transfer_out","amount":{{amount.ToString(CultureInfo.InvariantCulture)}},"currency":"CNY","balanceAfter":{{balanceAfter.ToString(CultureInfo.InvariantCulture)}},"counterparty":{{ExternalPayee}}}""";
 

@@ -58,7 +58,7 @@ public static class MovementTriggers
                         ("multiple", settings.OutflowMeanMultiple)), ids);
             }
         }
-        if (BalanceDrop(state, now, settings, ids, t.OccurredAt) is { } drop)
+        if (BalanceDrop(state, before.AumBefore, now, settings, ids, t.OccurredAt) is { } drop)
         {
             yield return drop;
         }
@@ -70,10 +70,15 @@ public static class MovementTriggers
         }
     }
 
-    /// <summary>A balance drop: AUM at or below the ratio of its high in the window, and at least the minimum lower.</summary>
-    public static TriggerCandidate? BalanceDrop(CustomerState state, DateTimeOffset now, TriggerSettings settings,
+    /// <summary>A balance drop: an event lowered AUM from <paramref name="aumBefore"/> to at or below the ratio of its
+    /// high in the window, and at least the minimum below that high.</summary>
+    public static TriggerCandidate? BalanceDrop(CustomerState state, decimal aumBefore, DateTimeOffset now, TriggerSettings settings,
         IReadOnlyList<string> sourceEventIds, DateTimeOffset occurredAt)
     {
+        if (state.Aum >= aumBefore)
+        {
+            return null;
+        }
         var since = ActivityRules.WindowStart(now, settings.BalanceDropWindow);
         var high = state.Activity.Days.Where(d => d.Date > since && d.AumMax is not null).Select(d => d.AumMax!.Value).DefaultIfEmpty(0m).Max();
         var aum = state.Aum;

@@ -56,6 +56,16 @@ public static class TriggerFiring
         return trigger;
     }
 
+    /// <summary>Starts the cooldown of a candidate that matched but was covered by a higher one that fired, unless it is
+    /// open or cooling down already.</summary>
+    public static void Cover(CustomerState state, TriggerCandidate candidate, DateTimeOffset now, TriggerSettings settings)
+    {
+        if (CanFire(state, candidate, now, settings))
+        {
+            state.Triggers.LastFired[Key(candidate.Type, candidate.Subject)] = now;
+        }
+    }
+
     /// <summary>Expires open triggers past their expiry and forgets cooldowns that ended; returns how many expired.</summary>
     public static int Expire(CustomerState state, DateTimeOffset now, TriggerSettings settings)
     {

@@ -124,4 +124,20 @@ public sealed class InflowAndBalanceDropTests
             Assert.Empty(fired);
         }
     }
+
+    // AUM falls from 400,000 to 100,000 when a savings account closes (no movement rule runs on a closure). Far below its
+    // high, AUM is judged again only when something lowers it: a rising NAV and a card purchase fire nothing, a falling
+    // NAV does.
+    [Fact]
+    public void Balance_drop_is_judged_only_on_an_event_or_nav_that_lowers_aum()
+    {
+        _kit.Apply(Opened("e1", T0, "S-1", AccountType.Savings, 300_000m), Purchased("e2", T0, "F-1", 100_000m, 1.00m),
+            Opened("e3", T0, "CC-1", AccountType.CreditCard, 0m));
+        Assert.Empty(_kit.Apply(Closed("e4", T0.AddHours(1), "S-1")));
+
+        Assert.Empty(_kit.Nav("F-1", 1.05m, T0.AddHours(2)));
+        Assert.Empty(_kit.Apply(Debit("e5", T0.AddHours(3), "CC-1", 100m, 100m, TransactionKind.CardPurchase)));
+        Assert.Equal([TriggerTypes.BalanceDrop], TriggerHarness.Types(_kit.Nav("F-1", 1.04m, T0.AddHours(4))));
+        Assert.Equal("""{"aum":104000.00,"high30d":400000.00,"drop":296000.00,"windowDays":30}""", _kit.Single(TriggerTypes.BalanceDrop).Facts.Json);
+    }
 }

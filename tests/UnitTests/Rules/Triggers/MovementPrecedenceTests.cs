@@ -34,35 +34,37 @@ public sealed class MovementPrecedenceTests
         // not external: large outflow and balance drop match.
         Assert.Equal([TriggerTypes.LargeOutflow],
             TriggerHarness.Types(_kit.Apply(Debit("e12", at.AddMinutes(2), "CA-1", 60_000m, 160_000m))));
-        // below every outflow rule: balance drop.
-        Assert.Equal([TriggerTypes.BalanceDrop],
-            TriggerHarness.Types(_kit.Apply(Debit("e13", at.AddMinutes(3), "CA-1", 10_000m, 150_000m))));
-        // a credit that leaves AUM at 62.5 % of the high: balance drop open, large inflow fires.
+        // below every outflow rule: only the balance drop matches, but the spike covered it at e10 and it cools down.
+        Assert.Empty(_kit.Apply(Debit("e13", at.AddMinutes(3), "CA-1", 10_000m, 150_000m)));
+        // a credit: large inflow.
         Assert.Equal([TriggerTypes.LargeInflow],
             TriggerHarness.Types(_kit.Apply(Credit("e14", at.AddMinutes(4), "CA-1", 100_000m, 250_000m))));
     }
 
     // AUM falls from 4,000,000 to 500,000 by closing an account (no movement rule runs on that); a credit of 500,000 is
-    // then a large inflow for a wealth customer while AUM is still far below its high.
+    // a large inflow for a wealth customer, and never a balance drop, however far AUM is below its high.
     [Fact]
-    public void Balance_drop_outranks_large_inflow_and_yields_to_it_while_open()
+    public void A_credit_is_never_a_balance_drop_even_far_below_the_high()
     {
         _kit.Apply(Opened("e1", T0, "S-1", AccountType.Savings, 3_500_000m), Opened("e2", T0, "S-2", AccountType.Savings, 500_000m));
         Assert.Empty(_kit.Apply(Closed("e3", T0.AddHours(1), "S-1")));
 
-        Assert.Equal([TriggerTypes.BalanceDrop],
-            TriggerHarness.Types(_kit.Apply(Credit("e4", T0.AddHours(2), "S-2", 500_000m, 1_000_000m))));
         Assert.Equal([TriggerTypes.LargeInflow],
-            TriggerHarness.Types(_kit.Apply(Credit("e5", T0.AddHours(3), "S-2", 500_000m, 1_500_000m))));
+            TriggerHarness.Types(_kit.Apply(Credit("e4", T0.AddHours(2), "S-2", 500_000m, 1_000_000m))));
     }
 
-    // The balance drop is a condition on AUM: held back by a higher rule on the event that caused it, it fires on the
-    // customer's next event (a credit of 10.00 here) while AUM stays at or below 70 % of the high.
+    // A wealth customer sends 450,000.00 of 600,000.00 to another bank: the external transfer fires and covers the large
+    // outflow and the balance drop that matched too (AUM under 500,000 is also a downgrade risk). The drop starts its 30-day cooldown: neither a card purchase that
+    // leaves AUM as it is nor a further withdrawal fires it for the same movement.
     [Fact]
-    public void A_balance_drop_held_back_by_precedence_fires_on_the_next_event_while_aum_stays_low()
+    public void A_lower_rule_covered_by_the_one_that_fired_cools_down_and_no_later_event_fires_it()
     {
-        _kit.Apply(Opened("e1", T0, "CA-1", AccountType.Current, 400_000m));
-        Assert.Equal([TriggerTypes.LargeOutflow], TriggerHarness.Types(_kit.Apply(Debit("e2", T0.AddHours(1), "CA-1", 130_000m, 270_000m))));
-        Assert.Equal([TriggerTypes.BalanceDrop], TriggerHarness.Types(_kit.Apply(Credit("e3", T0.AddHours(2), "CA-1", 10m, 270_010m))));
+        _kit.Apply(Opened("e1", T0, "S-1", AccountType.Savings, 600_000m), Opened("e2", T0, "CC-1", AccountType.CreditCard, 0m));
+        Assert.Equal([TriggerTypes.ExternalTransfer, TriggerTypes.TierDowngradeRisk],
+            TriggerHarness.Types(_kit.Apply(Debit("e3", T0.AddHours(1), "S-1", 450_000m, 150_000m, TransactionKind.TransferOut, OtherBank))));
+
+        Assert.Empty(_kit.Apply(Debit("e4", T0.AddHours(2), "CC-1", 100m, 100m, TransactionKind.CardPurchase)));
+        Assert.Empty(_kit.Apply(Debit("e5", T0.AddDays(29), "S-1", 1_000m, 149_000m)));
+        Assert.Equal(T0.AddHours(1), _kit.State.Triggers.LastFired[$"{TriggerTypes.BalanceDrop}|aum"]);
     }
 }

@@ -30,7 +30,7 @@ public sealed class TriggerIdTests
         Assert.Equal(
             [
                 (TriggerTypes.Onboarding, "registration"), (TriggerTypes.TierUpgraded, "wealth"), (TriggerTypes.TierDowngradeRisk, "wealth"),
-                (TriggerTypes.ExternalTransfer, "e4"), (TriggerTypes.TakeProfit, "F-1"), (TriggerTypes.BalanceDrop, "aum"),
+                (TriggerTypes.ExternalTransfer, "e4"), (TriggerTypes.TakeProfit, "F-1"),
                 (TriggerTypes.FollowUp, "F-1"), (TriggerTypes.Birthday, "2026"), (TriggerTypes.DepositMaturing, "TD-1"),
                 (TriggerTypes.PaymentDue, "CC-1@2026-04-30"), (TriggerTypes.TierDowngraded, "wealth->standard"),
             ],
