@@ -147,15 +147,21 @@ public sealed class CustomerRules(RuleSettings settings, TriggerSettings trigger
             case CustomerRegistered r:
                 var profile = state.Profile;
                 profile.Name = r.Name;
-                profile.BirthDate = r.BirthDate ?? profile.BirthDate;
+                if (r.BirthDate is not null)
+                {
+                    (profile.BirthDate, profile.BirthDateFrom) = (r.BirthDate, r.EventId);
+                }
                 profile.AdvisorId = r.AdvisorId ?? profile.AdvisorId;
                 profile.BranchId = r.BranchId ?? profile.BranchId;
-                profile.JoinedAt = r.JoinedAt;
+                (profile.JoinedAt, profile.JoinedAtFrom) = (r.JoinedAt, r.EventId);
                 profile.DoNotContact = r.DoNotContact;
                 break;
             case CustomerUpdated u:
                 state.Profile.Name = u.Name ?? state.Profile.Name;
-                state.Profile.BirthDate = u.BirthDate ?? state.Profile.BirthDate;
+                if (u.BirthDate is not null)
+                {
+                    (state.Profile.BirthDate, state.Profile.BirthDateFrom) = (u.BirthDate, u.EventId);
+                }
                 state.Profile.BranchId = u.BranchId ?? state.Profile.BranchId;
                 break;
             case AdvisorAssigned a:
@@ -168,6 +174,7 @@ public sealed class CustomerRules(RuleSettings settings, TriggerSettings trigger
                 var opened = AccountFor(state, o.AccountId);
                 opened.Type = o.AccountType;
                 opened.MaturityDate = o.MaturityDate;
+                opened.OpenedBy = o.EventId;
                 SetBalance(opened, o.Balance, o.OccurredAt);
                 break;
             case AccountClosed c:

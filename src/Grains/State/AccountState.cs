@@ -14,4 +14,6 @@ public sealed class AccountState
     [Id(2)] public DateTimeOffset? BalanceAt { get; set; }
     /// <summary>The maturity date of a term deposit.</summary>
     [Id(3)] public DateOnly? MaturityDate { get; set; }
+    /// <summary>The eventId of the <c>account.opened</c> that set the maturity date: the cause of its reminder.</summary>
+    [Id(4)] public string? OpenedBy { get; set; }
 }

@@ -16,4 +16,8 @@ public sealed class CustomerProfile
     [Id(4)] public DateOnly? JoinedAt { get; set; }
     /// <summary>Whether the customer has asked not to be contacted.</summary>
     [Id(5)] public bool DoNotContact { get; set; }
+    /// <summary>The eventId that gave the birth date: the cause of birthday reminders.</summary>
+    [Id(6)] public string? BirthDateFrom { get; set; }
+    /// <summary>The eventId of the registration that gave the joining day: the cause of anniversaries.</summary>
+    [Id(7)] public string? JoinedAtFrom { get; set; }
 }

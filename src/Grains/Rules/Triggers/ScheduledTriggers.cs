@@ -26,7 +26,7 @@ public static class ScheduledTriggers
                 var days = maturity.DayNumber - today.DayNumber;
                 due.Add(new(TriggerTypes.DepositMaturing, accountId, Later(StartOf(maturity) - settings.DepositMaturingLead, account.BalanceAt), StartOf(maturity),
                     TriggerFacts.Of(("accountId", accountId), ("amount", account.Balance), ("maturityDate", maturity), ("daysLeft", days)),
-                    []));
+                    Cause(account.OpenedBy)));
             }
         }
         book.MaturingNotified.RemoveWhere(id => !state.Accounts.ContainsKey(id));
@@ -63,7 +63,7 @@ public static class ScheduledTriggers
                     book.BirthdayNotifiedYear = year;
                     due.Add(new(TriggerTypes.Birthday, year.ToString(System.Globalization.CultureInfo.InvariantCulture), StartOf(birthday) - settings.BirthdayLead, StartOf(birthday),
                         TriggerFacts.Of(("birthday", birthday), ("age", year - birthDate.Year), ("daysLeft", birthday.DayNumber - today.DayNumber)),
-                        []));
+                        Cause(state.Profile.BirthDateFrom)));
                 }
             }
         }
@@ -77,7 +77,7 @@ public static class ScheduledTriggers
                 var years = anniversary.Year - joined.Year;
                 due.Add(new(TriggerTypes.Anniversary, anniversary.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), StartOf(anniversary), StartOf(anniversary),
                     TriggerFacts.Of(("joinedAt", joined), ("years", years)),
-                    []));
+                    Cause(state.Profile.JoinedAtFrom)));
             }
         }
 
@@ -102,6 +102,9 @@ public static class ScheduledTriggers
         }
         return due;
     }
+
+    // A dated trigger names the event that set its date, whether that event made it due at once or the clock did later.
+    private static string[] Cause(string? eventId) => eventId is null ? [] : [eventId];
 
     /// <summary>The next moment after <paramref name="now"/> at which something may fall due, or null if nothing will.</summary>
     public static DateTimeOffset? NextDue(CustomerState state, DateTimeOffset now, RuleSettings rules, TriggerSettings settings)

@@ -1,3 +1,4 @@
+using Engagement.Events;
 using Engagement.Rules.Triggers;
 using static Engagement.UnitTests.Rules.Events;
 
@@ -36,6 +37,18 @@ public sealed class CalendarTriggerTests
         Assert.Equal(new DateTimeOffset(2028, 2, 29, 0, 0, 0, TimeSpan.Zero), trigger.DueAt);
         Assert.Equal("""{"birthday":"2028-02-29","age":28,"daysLeft":1}""", trigger.Facts.Json);
         Assert.Equal("The customer's birthday is on 2028-02-29, tomorrow: send greetings.", trigger.Explanation);
+        Assert.Equal(["e1"], trigger.SourceEventIds);
+    }
+
+    // Registered without a birth date; a later update gives it, and the reminder names the update.
+    [Fact]
+    public void A_birthday_reminder_names_the_event_that_gave_the_birth_date()
+    {
+        var start = new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
+        _kit.Apply(Registered("e1", start));
+        var fired = _kit.Apply(new CustomerUpdated { EventId = "e2", CustomerId = Customer, OccurredAt = start.AddDays(1), BirthDate = new DateOnly(1985, 3, 3) });
+
+        Assert.Equal([(TriggerTypes.Birthday, "e2")], fired.Select(t => (t.Type, string.Join(",", t.SourceEventIds))));
     }
 
     // Registered the day before, on, and the day after the birthday (2026-03-10).
@@ -63,6 +76,7 @@ public sealed class CalendarTriggerTests
         var seventh = _kit.Triggers.First(t => t.Type == TriggerTypes.Anniversary);
         Assert.Equal("2027", seventh.Subject);
         Assert.Equal("""{"joinedAt":"2020-03-15","years":7}""", seventh.Facts.Json);
+        Assert.Equal(["e1"], seventh.SourceEventIds);
         Assert.Equal("Today is the customer's 7th anniversary with the bank (joined 2020-03-15): thank them for their loyalty.", seventh.Explanation);
     }
 

@@ -24,6 +24,7 @@ public sealed class ProductReminderTests
         Assert.Equal(new DateTimeOffset(2026, 5, 25, 0, 0, 0, TimeSpan.Zero), trigger.OccurredAt);
         Assert.Equal(new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero), trigger.DueAt);
         Assert.Equal("""{"accountId":"TD-1","amount":200000,"maturityDate":"2026-06-01","daysLeft":7}""", trigger.Facts.Json);
+        Assert.Equal(["e1"], trigger.SourceEventIds);
         Assert.Equal("Term deposit TD-1 of 200,000.00 matures on 2026-06-01, in 7 days: offer a renewal or another product before the funds move.",
             trigger.Explanation);
     }
@@ -40,6 +41,7 @@ public sealed class ProductReminderTests
         string[] expected = when is null ? [] : [$"Term deposit TD-1 of 200,000.00 matures on {maturity}, {when}: offer a renewal or another product before the funds move."];
         Assert.Equal(expected, fired.Select(t => t.Explanation));
         Assert.All(fired, t => Assert.Equal(T0, t.OccurredAt));
+        Assert.All(fired, t => Assert.Equal(["e1"], t.SourceEventIds));
         Assert.Empty(_kit.Daily(T0, Day80));
     }
 
