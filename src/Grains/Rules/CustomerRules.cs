@@ -48,7 +48,7 @@ public sealed class CustomerRules(RuleSettings settings, TriggerSettings trigger
         {
             TriggerFiring.FollowAdvisor(state, triggers);
         }
-        var candidates = EventTriggers.For(state, e).ToList();
+        var candidates = EventTriggers.For(state, e, triggers.Calendar).ToList();
         if (e is TransactionPosted posted)
         {
             MovementTriggers.NoteDebit(state.Triggers, posted, triggers);

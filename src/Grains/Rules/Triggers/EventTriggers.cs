@@ -8,19 +8,19 @@ namespace Engagement.Rules.Triggers;
 public static class EventTriggers
 {
     /// <summary>The candidates <paramref name="e"/> fires at once; notes the reminders it schedules.</summary>
-    public static IEnumerable<TriggerCandidate> For(CustomerState state, CustomerEvent e)
+    public static IEnumerable<TriggerCandidate> For(CustomerState state, CustomerEvent e, RuleCalendar calendar)
     {
         var ids = new[] { e.EventId };
         switch (e)
         {
             case CustomerRegistered r:
-                state.Triggers.RegisteredOn ??= DateOnly.FromDateTime(r.OccurredAt.UtcDateTime);
+                state.Triggers.RegisteredOn ??= calendar.DayOf(r.OccurredAt);
                 yield return new(TriggerTypes.Onboarding, "registration", r.OccurredAt, null,
-                    TriggerFacts.Of(("joinedAt", r.JoinedAt), ("branchId", r.BranchId), ("registeredOn", DateOnly.FromDateTime(r.OccurredAt.UtcDateTime))), ids);
+                    TriggerFacts.Of(("joinedAt", r.JoinedAt), ("branchId", r.BranchId), ("registeredOn", calendar.DayOf(r.OccurredAt))), ids);
                 break;
             case DepositMatured m:
                 yield return new(TriggerTypes.DepositMatured, m.AccountId, m.OccurredAt, null,
-                    TriggerFacts.Of(("accountId", m.AccountId), ("amount", m.Amount), ("maturedOn", DateOnly.FromDateTime(m.OccurredAt.UtcDateTime))), ids);
+                    TriggerFacts.Of(("accountId", m.AccountId), ("amount", m.Amount), ("maturedOn", calendar.DayOf(m.OccurredAt))), ids);
                 break;
             case PaymentOverdue o:
                 yield return new(TriggerTypes.PaymentOverdue, o.AccountId, o.OccurredAt, null,

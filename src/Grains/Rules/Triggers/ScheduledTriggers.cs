@@ -7,7 +7,8 @@ namespace Engagement.Rules.Triggers;
 
 /// <summary>Triggers that fall due with time: maturities, payments, follow-ups, birthdays, anniversaries, dormancy
 /// and reviews. Each fires once; <see cref="NextDue"/> says when the customer next needs waking.</summary>
-/// <remarks>Dates are UTC days: a date-based trigger is due from the start of its day.</remarks>
+/// <remarks>Dates are days of <c>Engine:TimeZone</c> (<see cref="RuleCalendar"/>): a date-based trigger is due from the
+/// start of its day there.</remarks>
 public static class ScheduledTriggers
 {
     /// <summary>The candidates due at <paramref name="now"/>; marks each as done so it fires once.</summary>
@@ -15,23 +16,24 @@ public static class ScheduledTriggers
     {
         var due = new List<TriggerCandidate>();
         var book = state.Triggers;
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var calendar = settings.Calendar;
+        var today = calendar.DayOf(now);
 
         foreach (var (accountId, account) in state.Accounts.Where(a => a.Value is { Type: AccountType.TermDeposit, MaturityDate: not null }))
         {
             var maturity = account.MaturityDate!.Value;
-            if (!book.MaturingNotified.Contains(accountId) && now >= StartOf(maturity) - settings.DepositMaturingLead && today <= maturity)
+            if (!book.MaturingNotified.Contains(accountId) && now >= calendar.StartOf(maturity) - settings.DepositMaturingLead && today <= maturity)
             {
                 book.MaturingNotified.Add(accountId);
                 var days = maturity.DayNumber - today.DayNumber;
-                due.Add(new(TriggerTypes.DepositMaturing, accountId, Later(StartOf(maturity) - settings.DepositMaturingLead, account.BalanceAt), StartOf(maturity),
+                due.Add(new(TriggerTypes.DepositMaturing, accountId, Later(calendar.StartOf(maturity) - settings.DepositMaturingLead, account.BalanceAt), calendar.StartOf(maturity),
                     TriggerFacts.Of(("accountId", accountId), ("amount", account.Balance), ("maturityDate", maturity), ("daysLeft", days)),
                     Cause(account.OpenedBy)));
             }
         }
         book.MaturingNotified.RemoveWhere(id => !state.Accounts.ContainsKey(id));
 
-        foreach (var payment in book.Payments.Where(p => now >= StartOf(p.DueDate) - settings.PaymentDueLead).ToList())
+        foreach (var payment in book.Payments.Where(p => now >= calendar.StartOf(p.DueDate) - settings.PaymentDueLead).ToList())
         {
             book.Payments.Remove(payment);
             if (today > payment.DueDate)
@@ -39,7 +41,7 @@ public static class ScheduledTriggers
                 continue;
             }
             var days = payment.DueDate.DayNumber - today.DayNumber;
-            due.Add(new(TriggerTypes.PaymentDue, $"{payment.AccountId}@{Wording.Date(payment.DueDate)}", StartOf(payment.DueDate) - settings.PaymentDueLead, StartOf(payment.DueDate),
+            due.Add(new(TriggerTypes.PaymentDue, $"{payment.AccountId}@{Wording.Date(payment.DueDate)}", calendar.StartOf(payment.DueDate) - settings.PaymentDueLead, calendar.StartOf(payment.DueDate),
                 TriggerFacts.Of(("accountId", payment.AccountId), ("amount", payment.Amount), ("dueDate", payment.DueDate), ("daysLeft", days)),
                 [payment.EventId]));
         }
@@ -58,10 +60,10 @@ public static class ScheduledTriggers
             foreach (var year in new[] { today.Year, today.Year + 1 })
             {
                 var birthday = Anniversary(birthDate, year);
-                if (year > book.BirthdayNotifiedYear && now >= StartOf(birthday) - settings.BirthdayLead && today <= birthday)
+                if (year > book.BirthdayNotifiedYear && now >= calendar.StartOf(birthday) - settings.BirthdayLead && today <= birthday)
                 {
                     book.BirthdayNotifiedYear = year;
-                    due.Add(new(TriggerTypes.Birthday, year.ToString(System.Globalization.CultureInfo.InvariantCulture), StartOf(birthday) - settings.BirthdayLead, StartOf(birthday),
+                    due.Add(new(TriggerTypes.Birthday, year.ToString(System.Globalization.CultureInfo.InvariantCulture), calendar.StartOf(birthday) - settings.BirthdayLead, calendar.StartOf(birthday),
                         TriggerFacts.Of(("birthday", birthday), ("age", year - birthDate.Year), ("daysLeft", birthday.DayNumber - today.DayNumber)),
                         Cause(state.Profile.BirthDateFrom)));
                 }
@@ -75,7 +77,7 @@ public static class ScheduledTriggers
             {
                 book.AnniversaryNotifiedYear = anniversary.Year;
                 var years = anniversary.Year - joined.Year;
-                due.Add(new(TriggerTypes.Anniversary, anniversary.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), StartOf(anniversary), StartOf(anniversary),
+                due.Add(new(TriggerTypes.Anniversary, anniversary.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), calendar.StartOf(anniversary), calendar.StartOf(anniversary),
                     TriggerFacts.Of(("joinedAt", joined), ("years", years)),
                     Cause(state.Profile.JoinedAtFrom)));
             }
@@ -85,7 +87,7 @@ public static class ScheduledTriggers
             && now >= lastOwn + settings.DormantAfter && book.DormantNotifiedFor != lastOwn)
         {
             book.DormantNotifiedFor = lastOwn;
-            due.Add(new(TriggerTypes.Dormant, Wording.Date(lastOwn), lastOwn + settings.DormantAfter, null,
+            due.Add(new(TriggerTypes.Dormant, Wording.Date(calendar.DayOf(lastOwn)), lastOwn + settings.DormantAfter, null,
                 TriggerFacts.Of(("lastCustomerTransactionAt", state.Activity.LastCustomerTransactionAt), ("lastActivityAt", lastOwn),
                     ("days", (int)settings.DormantAfter.TotalDays)),
                 []));
@@ -96,7 +98,7 @@ public static class ScheduledTriggers
             book.LastReviewDueAt = reviewDue;
             var cadence = ReviewCadence(state.Tier.Current, settings)!.Value;
             var tier = state.Tier.Current.ToString().ToLowerInvariant();
-            due.Add(new(TriggerTypes.ReviewDue, Wording.Date(reviewDue), reviewDue, reviewDue,
+            due.Add(new(TriggerTypes.ReviewDue, Wording.Date(calendar.DayOf(reviewDue)), reviewDue, reviewDue,
                 TriggerFacts.Of(("tier", tier), ("lastContactAt", book.LastContactAt), ("cadenceDays", (int)cadence.TotalDays), ("since", reviewDue - cadence)),
                 []));
         }
@@ -110,11 +112,12 @@ public static class ScheduledTriggers
     public static DateTimeOffset? NextDue(CustomerState state, DateTimeOffset now, RuleSettings rules, TriggerSettings settings)
     {
         var book = state.Triggers;
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var calendar = settings.Calendar;
+        var today = calendar.DayOf(now);
         var moments = new List<DateTimeOffset?>();
         moments.AddRange(state.Accounts.Where(a => a.Value is { Type: AccountType.TermDeposit, MaturityDate: not null } && !book.MaturingNotified.Contains(a.Key))
-            .Select(a => (DateTimeOffset?)(StartOf(a.Value.MaturityDate!.Value) - settings.DepositMaturingLead)));
-        moments.AddRange(book.Payments.Select(p => (DateTimeOffset?)(StartOf(p.DueDate) - settings.PaymentDueLead)));
+            .Select(a => (DateTimeOffset?)(calendar.StartOf(a.Value.MaturityDate!.Value) - settings.DepositMaturingLead)));
+        moments.AddRange(book.Payments.Select(p => (DateTimeOffset?)(calendar.StartOf(p.DueDate) - settings.PaymentDueLead)));
         moments.AddRange(book.FollowUps.Select(f => (DateTimeOffset?)(f.PurchasedAt + settings.FollowUpAfter)));
         if (state.Profile.BirthDate is { } birthDate)
         {
@@ -125,12 +128,12 @@ public static class ScheduledTriggers
             {
                 year++;
             }
-            moments.Add(StartOf(Anniversary(birthDate, year)) - settings.BirthdayLead);
+            moments.Add(calendar.StartOf(Anniversary(birthDate, year)) - settings.BirthdayLead);
         }
         if (state.Profile.JoinedAt is { } joined)
         {
             var anniversary = Anniversary(joined, today.Year);
-            moments.Add(StartOf(anniversary <= today ? Anniversary(joined, today.Year + 1) : anniversary));
+            moments.Add(calendar.StartOf(anniversary <= today ? Anniversary(joined, today.Year + 1) : anniversary));
         }
         if ((state.Activity.LastCustomerTransactionAt ?? state.Activity.FirstEventAt) is { } lastOwn && book.DormantNotifiedFor != lastOwn)
         {
@@ -166,7 +169,6 @@ public static class ScheduledTriggers
     private static DateOnly Anniversary(DateOnly date, int year) =>
         new(year, date.Month, Math.Min(date.Day, DateTime.DaysInMonth(year, date.Month)));
 
-    private static DateTimeOffset StartOf(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset? b) => b is { } x && x > a ? x : a;
 }

@@ -47,7 +47,7 @@ public static class TriggerFiring
             ExpiresAt = now + settings.Lifetime,
             DueAt = candidate.DueAt,
             Facts = candidate.Facts,
-            Explanation = Explanation.Of(settings.Language, candidate.Type, candidate.Facts),
+            Explanation = Explanation.Of(settings.Language, settings.Calendar, candidate.Type, candidate.Facts),
             SourceEventIds = candidate.SourceEventIds,
             Version = 1,
         };

@@ -75,8 +75,11 @@ public sealed class TriggerSettings
 
     /// <summary>The language of explanations; the host sets it from <c>Engine:Language</c>.</summary>
     public Language Language { get; set; } = Language.En;
-    /// <summary>The calendar of an advisor's day; the host sets it from <c>Engine:TimeZone</c>.</summary>
+    /// <summary>The time zone of dated rules and of an advisor's day; the host sets it from <c>Engine:TimeZone</c>.</summary>
     public TimeZoneInfo TimeZone { get; set; } = TimeZoneInfo.Utc;
+
+    /// <summary>The calendar of <see cref="TimeZone"/>.</summary>
+    public RuleCalendar Calendar => new(TimeZone);
 
     /// <summary>The cooldown of a type.</summary>
     public TimeSpan CooldownOf(string type) => Cooldowns.GetValueOrDefault(type, DefaultCooldown);

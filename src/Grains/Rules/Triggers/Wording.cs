@@ -11,9 +11,6 @@ public static class Wording
     /// <summary>A date as <c>YYYY-MM-DD</c>.</summary>
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>A UTC moment's date as <c>YYYY-MM-DD</c>.</summary>
-    public static string Date(DateTimeOffset at) => Date(DateOnly.FromDateTime(at.UtcDateTime));
-
     /// <summary>A percentage with one decimal.</summary>
     public static string Percent(decimal pct) => pct.ToString("0.0", CultureInfo.InvariantCulture) + " %";
 

@@ -5,11 +5,12 @@ namespace Engagement.Rules.Triggers.Explanations;
 /// <summary>A trigger's explanation: one sentence, rendered from its type and facts alone, in the configured language.</summary>
 public static class Explanation
 {
-    /// <summary>The explanation of a trigger of <paramref name="type"/> with <paramref name="facts"/> in <paramref name="language"/>.</summary>
-    public static string Of(Language language, string type, TriggerFacts facts) => language switch
+    /// <summary>The explanation of a trigger of <paramref name="type"/> with <paramref name="facts"/> in
+    /// <paramref name="language"/>, its dates in <paramref name="calendar"/>.</summary>
+    public static string Of(Language language, RuleCalendar calendar, string type, TriggerFacts facts) => language switch
     {
-        Language.ZhCn => ChineseExplanations.Of(type, new Facts(facts)),
-        _ => EnglishExplanations.Of(type, new Facts(facts)),
+        Language.ZhCn => ChineseExplanations.Of(type, new Facts(facts, calendar)),
+        _ => EnglishExplanations.Of(type, new Facts(facts, calendar)),
     };
 
     /// <summary>The change of <paramref name="now"/> against <paramref name="before"/>, in per cent.</summary>

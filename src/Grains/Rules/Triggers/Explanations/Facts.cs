@@ -8,10 +8,12 @@ namespace Engagement.Rules.Triggers.Explanations;
 public sealed class Facts
 {
     private readonly JsonElement _root;
+    private readonly RuleCalendar _calendar;
 
-    /// <summary>Reads <paramref name="facts"/>.</summary>
-    public Facts(TriggerFacts facts)
+    /// <summary>Reads <paramref name="facts"/>; moment facts are dated in <paramref name="calendar"/>.</summary>
+    public Facts(TriggerFacts facts, RuleCalendar calendar)
     {
+        _calendar = calendar;
         using var document = JsonDocument.Parse(facts.Json);
         _root = document.RootElement.Clone();
     }
@@ -31,12 +33,12 @@ public sealed class Facts
     /// <summary>Whether the fact is present and not null.</summary>
     public bool Has(string name) => _root.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
 
-    /// <summary>A date fact, or the UTC date of a moment fact: rules run on UTC days.</summary>
+    /// <summary>A date fact, or the day of a moment fact in the engine's calendar.</summary>
     public DateOnly Date(string name)
     {
         var value = _root.GetProperty(name);
         return DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
-            : DateOnly.FromDateTime(value.GetDateTimeOffset().UtcDateTime);
+            : _calendar.DayOf(value.GetDateTimeOffset());
     }
 }

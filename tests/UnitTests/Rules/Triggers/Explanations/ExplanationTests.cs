@@ -7,6 +7,8 @@ namespace Engagement.UnitTests.Rules.Triggers.Explanations;
 /// <summary>Every trigger type's explanation in English and Chinese, from its facts alone, to the character.</summary>
 public sealed class ExplanationTests
 {
+    private static readonly RuleCalendar Utc = new(TimeZoneInfo.Utc);
+
     public static TheoryData<string, string, string> Sentences => new()
     {
         { "deposit.maturing",
@@ -88,8 +90,8 @@ public sealed class ExplanationTests
     public void Each_type_reads_the_same_facts_in_English_and_Chinese(string @case, string english, string chinese)
     {
         var (type, facts) = SampleFacts.Cases[@case];
-        Assert.Equal(english, Explanation.Of(Language.En, type, facts));
-        Assert.Equal(chinese, Explanation.Of(Language.ZhCn, type, facts));
+        Assert.Equal(english, Explanation.Of(Language.En, Utc, type, facts));
+        Assert.Equal(chinese, Explanation.Of(Language.ZhCn, Utc, type, facts));
     }
 
     [Fact]
@@ -114,15 +116,15 @@ public sealed class ExplanationTests
     {
         var facts = TriggerFacts.Of(("accountId", "S-1"), ("amount", 1_000_000m), ("bankId", null), ("threshold", 50_000m));
         Assert.Equal("A transfer of 1,000,000.00 from S-1 to another bank is at or above 50,000.00: call to understand the move and retain the funds.",
-            Explanation.Of(Language.En, TriggerTypes.ExternalTransfer, facts));
+            Explanation.Of(Language.En, Utc, TriggerTypes.ExternalTransfer, facts));
         Assert.Equal("S-1向他行转出1,000,000.00元，达到50,000.00元：请致电了解资金去向并挽留资金。",
-            Explanation.Of(Language.ZhCn, TriggerTypes.ExternalTransfer, facts));
+            Explanation.Of(Language.ZhCn, Utc, TriggerTypes.ExternalTransfer, facts));
         Assert.Equal(["普通级", "财富级", "钻私级"], new[] { "standard", "wealth", "private" }.Select(ChineseWording.Tier));
     }
 
     [Fact]
     public void An_unknown_type_is_an_error_not_an_empty_sentence()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => Explanation.Of(Language.ZhCn, "no.such_type", TriggerFacts.Empty));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Explanation.Of(Language.ZhCn, Utc, "no.such_type", TriggerFacts.Empty));
     }
 }
