@@ -205,7 +205,7 @@ public sealed class CustomerGrain(
                 return null;
             }
             repeated = State.Points.Redemptions.Exists(r => r.RedemptionId == redemption.RedemptionId);
-            answer = PointsRules.Redeem(State.Points, redemption.RedemptionId, redemption.Points, clock.GetUtcNow(), rules.Settings);
+            answer = rules.Redeem(State, CustomerId, redemption.RedemptionId, redemption.Points, clock.GetUtcNow());
             _outbox.Post(clock.GetUtcNow());
         }
         // Nothing can replay a command from the API: it is durable before it is answered, a repeat too (the first may

@@ -87,6 +87,17 @@ public sealed class CustomerRules(RuleSettings settings, TriggerSettings trigger
         return Settle(state, customerId, Later(state.LastEventAt, wallNow), wallNow, [], []);
     }
 
+    /// <summary>Spends points at <paramref name="wallNow"/>, after the clock-driven rules (so expired points are gone);
+    /// a repeated redemption only gets its first answer.</summary>
+    public RedemptionAnswer Redeem(CustomerState state, string customerId, string redemptionId, long points, DateTimeOffset wallNow)
+    {
+        if (!state.Points.Redemptions.Exists(r => r.RedemptionId == redemptionId))
+        {
+            AdvanceClock(state, customerId, wallNow);
+        }
+        return PointsRules.Redeem(state.Points, redemptionId, points, wallNow, settings);
+    }
+
     /// <summary>The next moment the customer needs waking for a clock-driven rule, if any.</summary>
     public DateTimeOffset? NextDue(CustomerState state, DateTimeOffset wallNow) =>
         state.Exists ? ScheduledTriggers.NextDue(state, Later(state.LastEventAt, wallNow), settings, triggers) : null;
@@ -123,13 +134,14 @@ public sealed class CustomerRules(RuleSettings settings, TriggerSettings trigger
                 TriggerFiring.Cover(state, covered, now, triggers);
             }
         }
+        var pointsExpired = PointsRules.Expire(state.Points, now, triggers.Calendar, settings);
         candidates.AddRange(ScheduledTriggers.Due(state, now, triggers));
         var expired = TriggerFiring.Expire(state, now, triggers);
         foreach (var candidate in candidates)
         {
             TriggerFiring.Fire(state, customerId, candidate, now, wallNow, triggers);
         }
-        return tierChange != TierChange.None || state.Stage != stageBefore || candidates.Count > 0 || expired > 0;
+        return tierChange != TierChange.None || state.Stage != stageBefore || candidates.Count > 0 || expired > 0 || pointsExpired;
     }
 
     private static string? Validate(CustomerState state, CustomerEvent e) => e switch
@@ -199,7 +211,7 @@ public sealed class CustomerRules(RuleSettings settings, TriggerSettings trigger
                 if (t.Kind == TransactionKind.CardPurchase)
                 {
                     PointsRules.Earn(state.Points, t.EventId,
-                        PointsRules.Earned(t.Amount, settings.CardPurchaseRate, tierInForce, settings), t.OccurredAt, settings);
+                        PointsRules.Earned(t.Amount, settings.CardPurchaseRate, tierInForce, settings), t.OccurredAt, triggers.Calendar, settings);
                 }
                 break;
             case TransactionReversed v:
@@ -222,7 +234,7 @@ public sealed class CustomerRules(RuleSettings settings, TriggerSettings trigger
         holding.Cost += p.Amount;
         holding.LastPrice = p.Price;
         PointsRules.Earn(state.Points, p.EventId,
-            PointsRules.Earned(p.Amount, settings.InvestmentRate, tierInForce, settings), p.OccurredAt, settings);
+            PointsRules.Earned(p.Amount, settings.InvestmentRate, tierInForce, settings), p.OccurredAt, triggers.Calendar, settings);
     }
 
     // Cost falls in proportion to the units redeemed (average cost); a holding with no units left is gone.

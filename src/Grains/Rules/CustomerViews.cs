@@ -6,6 +6,9 @@ namespace Engagement.Rules;
 /// <summary>Shapes a customer's state into the views of SPEC §5.</summary>
 public static class CustomerViews
 {
+    // SPEC §3: the state shows the next lots to expire, at most three.
+    private const int ExpiringShown = 3;
+
     /// <summary>The customer's state as the API shows it, with windows read at <paramref name="now"/>.</summary>
     public static CustomerView From(string customerId, CustomerState state, DateTimeOffset now, int openTriggers,
         RuleSettings settings)
@@ -21,7 +24,8 @@ public static class CustomerViews
             state.Accounts.OrderBy(a => a.Key, StringComparer.Ordinal)
                 .Select(a => new AccountView(a.Key, a.Value.Type, a.Value.Balance, a.Value.MaturityDate)).ToList(),
             state.Holdings.OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => HoldingOf(h.Key, h.Value)).ToList(),
-            new PointsSummary(state.Points.Balance, state.Points.LifetimeEarned),
+            new PointsSummary(state.Points.Balance, state.Points.LifetimeEarned,
+                state.Points.Lots.Take(ExpiringShown).Select(l => new ExpiringPoints(l.Points, l.ExpiresOn)).ToList()),
             new LifecycleView(state.Stage, state.StageSince),
             new ActivityView(state.Activity.LastCustomerTransactionAt,
                 ActivityRules.DebitsSince(state.Activity, windowStart),

@@ -22,6 +22,8 @@ public sealed class RuleSettings
     public decimal WealthMultiplier { get; set; } = 1.5m;
     /// <summary>Points multiplier for <c>private</c> customers.</summary>
     public decimal PrivateMultiplier { get; set; } = 2.0m;
+    /// <summary>Points expire at the end of the month this many months after the month they were earned in.</summary>
+    public int PointsLifetimeMonths { get; set; } = 24;
 
     /// <summary>The window over which the life-cycle stage compares AUM, and the inactivity that means decline.</summary>
     public TimeSpan LifecycleWindow { get; set; } = TimeSpan.FromDays(90);

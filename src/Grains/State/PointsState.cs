@@ -22,6 +22,19 @@ public sealed class PointsState
     [Id(6)] public List<RedemptionAnswer> Redemptions { get; set; } = [];
     /// <summary>Entries that left the ledger in state and are still to be written to the archive, oldest first.</summary>
     [Id(7)] public List<LedgerEntry> ToArchive { get; set; } = [];
+    /// <summary>The points not yet spent or expired, one lot per expiry day, soonest first; together they hold the
+    /// balance when it is positive, and nothing when it is not.</summary>
+    [Id(8)] public List<PointsLot> Lots { get; set; } = [];
+}
+
+/// <summary>Points earned in one month, which expire together at the end of the same day.</summary>
+[GenerateSerializer, Alias("Engagement.PointsLot")]
+public sealed class PointsLot
+{
+    /// <summary>The last day on which the points can be spent.</summary>
+    [Id(0)] public DateOnly ExpiresOn { get; set; }
+    /// <summary>What is left of the lot.</summary>
+    [Id(1)] public long Points { get; set; }
 }
 
 /// <summary>The answer once given to a redemption.</summary>
@@ -45,8 +58,9 @@ public sealed record LedgerEntry(
     public long Sequence => long.Parse(EntryId.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture);
 }
 
-/// <summary>What one event earned.</summary>
+/// <summary>What one event earned, and the expiry day of the lot it went to (none for earnings from before lots).</summary>
 [GenerateSerializer, Immutable, Alias("Engagement.Earning")]
 public sealed record Earning(
     [property: Id(0)] string EventId,
-    [property: Id(1)] long Points);
+    [property: Id(1)] long Points,
+    [property: Id(2)] DateOnly? ExpiresOn = null);

@@ -33,6 +33,8 @@ public sealed class TriggerBook
     [Id(11)] public DateTimeOffset? LastReviewDueAt { get; set; }
     /// <summary>The term deposits whose maturing reminder fired.</summary>
     [Id(12)] public HashSet<string> MaturingNotified { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>The last expiry day <c>points.expiring</c> was fired for: each day's expiry is announced once.</summary>
+    [Id(13)] public DateOnly? PointsExpiringNotified { get; set; }
 }
 
 /// <summary>A payment falling due.</summary>

@@ -52,7 +52,14 @@ public sealed record HoldingView(
 [GenerateSerializer, Immutable, Alias("Engagement.PointsSummary")]
 public sealed record PointsSummary(
     [property: Id(0)] long Balance,
-    [property: Id(1)] long LifetimeEarned);
+    [property: Id(1)] long LifetimeEarned,
+    [property: Id(2)] IReadOnlyList<ExpiringPoints> Expiring);
+
+/// <summary>Points that expire together: after <see cref="On"/>, the last day they can be spent.</summary>
+[GenerateSerializer, Immutable, Alias("Engagement.ExpiringPoints")]
+public sealed record ExpiringPoints(
+    [property: Id(0)] long Points,
+    [property: Id(1)] DateOnly On);
 
 /// <summary>The life-cycle stage and since when it holds.</summary>
 [GenerateSerializer, Immutable, Alias("Engagement.LifecycleView")]

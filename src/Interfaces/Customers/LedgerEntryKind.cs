@@ -9,4 +9,6 @@ public enum LedgerEntryKind
     Reverse,
     /// <summary>Points spent through the API.</summary>
     Redeem,
+    /// <summary>What was left of a lot when it expired.</summary>
+    Expire,
 }

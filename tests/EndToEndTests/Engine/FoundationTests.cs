@@ -57,6 +57,11 @@ public sealed class FoundationTests(EngineFixture fixture) : IAsyncLifetime
         Assert.Equal((11_000.00m, 10_000.00m, 10.00m), (holding.GetProperty("value").GetDecimal(), holding.GetProperty("cost").GetDecimal(), holding.GetProperty("returnPct").GetDecimal()));
         // Card purchase at wealth: floor(1000.50 × 0.1 × 1.5) = 150, reversed; fund at wealth: floor(10000 × 0.01 × 1.5) = 150.
         Assert.Equal(150, state.GetProperty("points").GetProperty("balance").GetInt64());
+        // What is left is the fund purchase's lot: spendable until the end of the month 24 months after it (UTC).
+        var earned = at.AddMinutes(3).UtcDateTime;
+        var lastDay = new DateOnly(earned.Year, earned.Month, 1).AddMonths(25).AddDays(-1);
+        Assert.Equal([(150L, lastDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))],
+            state.GetProperty("points").GetProperty("expiring").EnumerateArray().Select(l => (l.GetProperty("points").GetInt64(), l.GetProperty("on").GetString())));
 
         var points = (await _engine.GetJsonAsync($"/api/customers/{c}/points?limit=10"))!.Value;
         Assert.Equal(

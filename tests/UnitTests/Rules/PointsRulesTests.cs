@@ -1,5 +1,6 @@
 using Engagement.Customers;
 using Engagement.Rules;
+using Engagement.Rules.Triggers;
 using Engagement.State;
 
 namespace Engagement.UnitTests.Rules;
@@ -8,6 +9,7 @@ public sealed class PointsRulesTests
 {
     private static readonly RuleSettings Settings = new();
     private static readonly DateTimeOffset At = new(2026, 5, 1, 12, 0, 0, TimeSpan.Zero);
+    private static readonly RuleCalendar Utc = new(TimeZoneInfo.Utc);
 
     [Theory]
     [InlineData("99.99", "0.1", Tier.Standard, 9)]
@@ -24,7 +26,7 @@ public sealed class PointsRulesTests
     public void Reversal_takes_back_exactly_what_was_earned_even_below_zero()
     {
         var points = new PointsState();
-        PointsRules.Earn(points, "e1", 150, At, Settings);
+        PointsRules.Earn(points, "e1", 150, At, Utc, Settings);
         PointsRules.Post(points, "r1", LedgerEntryKind.Redeem, -100, At, Settings);
         PointsRules.Reverse(points, "e1", "v1", originalSeen: true, At, Settings);
 
@@ -40,7 +42,7 @@ public sealed class PointsRulesTests
     public void A_second_reversal_of_the_same_event_takes_nothing_more()
     {
         var points = new PointsState();
-        PointsRules.Earn(points, "e1", 40, At, Settings);
+        PointsRules.Earn(points, "e1", 40, At, Utc, Settings);
         PointsRules.Reverse(points, "e1", "v1", originalSeen: true, At, Settings);
         PointsRules.Reverse(points, "e1", "v2", originalSeen: true, At, Settings);
         Assert.Equal(0, points.Balance);
@@ -54,7 +56,7 @@ public sealed class PointsRulesTests
         PointsRules.Reverse(points, "e1", "v1", originalSeen: false, At, Settings);
         Assert.Empty(points.Ledger);
 
-        PointsRules.Earn(points, "e1", 25, At, Settings);
+        PointsRules.Earn(points, "e1", 25, At, Utc, Settings);
         Assert.Equal(0, points.Balance);
         Assert.Equal(0, points.LifetimeEarned);
         Assert.Equal([25L, -25L], points.Ledger.Select(e => e.Points));
@@ -78,7 +80,7 @@ public sealed class PointsRulesTests
         var points = new PointsState();
         for (var i = 1; i <= 5; i++)
         {
-            PointsRules.Earn(points, $"e{i}", i, At, settings);
+            PointsRules.Earn(points, $"e{i}", i, At, Utc, settings);
         }
         Assert.Equal(15, points.Balance);
         Assert.Equal(["L3", "L4", "L5"], points.Ledger.Select(e => e.EntryId));

@@ -83,6 +83,19 @@ public static class ScheduledTriggers
             }
         }
 
+        foreach (var lot in state.Points.Lots.Where(l => l.ExpiresOn > (book.PointsExpiringNotified ?? DateOnly.MinValue)
+                     && now >= ExpiringFrom(l, calendar, settings)))
+        {
+            book.PointsExpiringNotified = lot.ExpiresOn;
+            if (lot.Points >= settings.PointsExpiringMin)
+            {
+                due.Add(new(TriggerTypes.PointsExpiring, Wording.Date(lot.ExpiresOn), ExpiringFrom(lot, calendar, settings), calendar.StartOf(lot.ExpiresOn.AddDays(1)),
+                    TriggerFacts.Of(("points", lot.Points), ("expiresOn", lot.ExpiresOn), ("balance", state.Points.Balance),
+                        ("daysLeft", lot.ExpiresOn.DayNumber - today.DayNumber + 1)),
+                    []));
+            }
+        }
+
         if ((state.Activity.LastCustomerTransactionAt ?? state.Activity.FirstEventAt) is { } lastOwn
             && now >= lastOwn + settings.DormantAfter && book.DormantNotifiedFor != lastOwn)
         {
@@ -105,6 +118,10 @@ public static class ScheduledTriggers
         return due;
     }
 
+    // Points expire at the start of the day after their last; the warning comes the lead before that.
+    private static DateTimeOffset ExpiringFrom(PointsLot lot, RuleCalendar calendar, TriggerSettings settings) =>
+        calendar.StartOf(lot.ExpiresOn.AddDays(1)) - settings.PointsExpiringLead;
+
     // A dated trigger names the event that set its date, whether that event made it due at once or the clock did later.
     private static string[] Cause(string? eventId) => eventId is null ? [] : [eventId];
 
@@ -119,6 +136,9 @@ public static class ScheduledTriggers
             .Select(a => (DateTimeOffset?)(calendar.StartOf(a.Value.MaturityDate!.Value) - settings.DepositMaturingLead)));
         moments.AddRange(book.Payments.Select(p => (DateTimeOffset?)(calendar.StartOf(p.DueDate) - settings.PaymentDueLead)));
         moments.AddRange(book.FollowUps.Select(f => (DateTimeOffset?)(f.PurchasedAt + settings.FollowUpAfter)));
+        moments.AddRange(state.Points.Lots.Take(1).Select(l => (DateTimeOffset?)calendar.StartOf(l.ExpiresOn.AddDays(1))));
+        moments.AddRange(state.Points.Lots.Where(l => l.ExpiresOn > (book.PointsExpiringNotified ?? DateOnly.MinValue))
+            .Take(1).Select(l => (DateTimeOffset?)ExpiringFrom(l, calendar, settings)));
         if (state.Profile.BirthDate is { } birthDate)
         {
             // The first birthday not yet reminded that is still ahead: a birthday already past this year (say, before the

@@ -12,6 +12,10 @@ public sealed class TriggerSettings
     public TimeSpan PaymentDueLead { get; set; } = TimeSpan.FromDays(3);
     /// <summary>How long before the birthday the reminder fires.</summary>
     public TimeSpan BirthdayLead { get; set; } = TimeSpan.FromDays(1);
+    /// <summary>How long before points expire <c>points.expiring</c> fires.</summary>
+    public TimeSpan PointsExpiringLead { get; set; } = TimeSpan.FromDays(30);
+    /// <summary>How many points must expire on one day for <c>points.expiring</c> to fire.</summary>
+    public long PointsExpiringMin { get; set; } = 1_000;
     /// <summary>How long after a purchase the after-sales call is due.</summary>
     public TimeSpan FollowUpAfter { get; set; } = TimeSpan.FromDays(14);
     /// <summary>How long without a customer-initiated transaction makes a customer dormant.</summary>

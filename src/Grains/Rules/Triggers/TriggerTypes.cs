@@ -39,6 +39,8 @@ public static class TriggerTypes
     public const string Dormant = "lifecycle.dormant";
     /// <summary><c>review.due</c>.</summary>
     public const string ReviewDue = "review.due";
+    /// <summary><c>points.expiring</c>.</summary>
+    public const string PointsExpiring = "points.expiring";
     /// <summary><c>movement.large_outflow</c>.</summary>
     public const string LargeOutflow = "movement.large_outflow";
     /// <summary><c>movement.external_transfer</c>.</summary>
@@ -71,6 +73,7 @@ public static class TriggerTypes
             [Decline] = (TriggerCategory.Lifecycle, Severity.High),
             [Dormant] = (TriggerCategory.Lifecycle, Severity.Normal),
             [ReviewDue] = (TriggerCategory.Lifecycle, Severity.Normal),
+            [PointsExpiring] = (TriggerCategory.Lifecycle, Severity.Info),
             [LargeOutflow] = (TriggerCategory.Abnormal, Severity.High),
             [ExternalTransfer] = (TriggerCategory.Abnormal, Severity.High),
             [BalanceDrop] = (TriggerCategory.Abnormal, Severity.High),

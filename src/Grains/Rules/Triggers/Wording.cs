@@ -8,6 +8,9 @@ public static class Wording
     /// <summary>Money with thousands separators and cents.</summary>
     public static string Money(decimal amount) => amount.ToString("#,##0.00", CultureInfo.InvariantCulture);
 
+    /// <summary>A whole number with thousands separators: 1,200.</summary>
+    public static string Count(decimal count) => count.ToString("#,##0", CultureInfo.InvariantCulture);
+
     /// <summary>A date as <c>YYYY-MM-DD</c>.</summary>
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -33,6 +33,7 @@ public sealed class SeverityTests
         { "lifecycle.decline", TriggerCategory.Lifecycle, Severity.High },
         { "lifecycle.dormant", TriggerCategory.Lifecycle, Severity.Normal },
         { "review.due", TriggerCategory.Lifecycle, Severity.Normal },
+        { "points.expiring", TriggerCategory.Lifecycle, Severity.Info },
         { "movement.large_outflow", TriggerCategory.Abnormal, Severity.High },
         { "movement.external_transfer", TriggerCategory.Abnormal, Severity.High },
         { "movement.balance_drop", TriggerCategory.Abnormal, Severity.High },

@@ -45,6 +45,8 @@ public static class ChineseExplanations
             $"客户已{f.Whole("days")}天无主动交易（最近活动{W.Date(f.Date("lastActivityAt"))}）：请主动联系，激活客户。",
         TriggerTypes.ReviewDue =>
             $"已{f.Whole("cadenceDays")}天未与这位{W.Tier(f.Text("tier"))}客户联络（自{W.Date(f.Date("since"))}起）：请安排定期回顾。",
+        TriggerTypes.PointsExpiring =>
+            $"客户{W.Count(f.Number("balance"))}积分中有{W.Count(f.Number("points"))}积分将于{W.Date(f.Date("expiresOn"))}后过期（{W.In(f.Whole("daysLeft"))}）：请提醒客户及时兑换。",
         TriggerTypes.LargeOutflow => f.Has("meanDebit90d")
             ? $"{f.Text("accountId")}支出{W.Money(f.Number("amount"))}，至少为近90天平均支出{W.Money(f.Number("meanDebit90d"))}的{f.Number("multiple"):0}倍：请在资金流出前确认客户意图。"
             : $"{f.Text("accountId")}支出{W.Money(f.Number("amount"))}，达到{W.Tier(f.Text("tier"))}大额流出门槛{W.Money(f.Number("threshold"))}：请在资金流出前确认客户意图。",

@@ -8,6 +8,9 @@ public static class ChineseWording
     /// <summary>Money with thousands separators, cents and 元.</summary>
     public static string Money(decimal amount) => Wording.Money(amount) + "元";
 
+    /// <summary>A whole number with thousands separators: 1,200.</summary>
+    public static string Count(decimal count) => Wording.Count(count);
+
     /// <summary>A date as 2026年12月1日.</summary>
     public static string Date(DateOnly date) => string.Create(CultureInfo.InvariantCulture, $"{date.Year}年{date.Month}月{date.Day}日");
 

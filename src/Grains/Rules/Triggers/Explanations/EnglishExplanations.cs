@@ -44,6 +44,8 @@ public static class EnglishExplanations
             $"No customer-initiated transaction for {f.Whole("days")} days (last activity {W.Date(f.Date("lastActivityAt"))}): reach out to reactivate the customer.",
         TriggerTypes.ReviewDue =>
             $"No recorded contact with this {f.Text("tier")} customer for {f.Whole("cadenceDays")} days (since {W.Date(f.Date("since"))}): schedule the periodic review.",
+        TriggerTypes.PointsExpiring =>
+            $"{W.Count(f.Number("points"))} of the customer's {W.Count(f.Number("balance"))} loyalty points expire after {W.Date(f.Date("expiresOn"))}, {W.In(f.Whole("daysLeft"))}: remind the customer to redeem them.",
         TriggerTypes.LargeOutflow => f.Has("meanDebit90d")
             ? $"A debit of {W.Money(f.Number("amount"))} from {f.Text("accountId")} is at least {f.Number("multiple"):0} times the 90-day mean debit of {W.Money(f.Number("meanDebit90d"))}: check the customer's intent before funds leave."
             : $"A debit of {W.Money(f.Number("amount"))} from {f.Text("accountId")} is at or above the {f.Text("tier")} large-outflow threshold of {W.Money(f.Number("threshold"))}: check the customer's intent before funds leave.",

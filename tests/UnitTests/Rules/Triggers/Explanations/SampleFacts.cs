@@ -30,6 +30,7 @@ public static class SampleFacts
         ["lifecycle.decline/aum"] = (TriggerTypes.Decline, TriggerFacts.Of(("aum", 75_000.00m), ("aum90dAgo", 100_000.00m), ("lastCustomerTransactionAt", At), ("reason", DeclineReasons.AumFall), ("windowDays", 90))),
         ["lifecycle.dormant"] = (TriggerTypes.Dormant, TriggerFacts.Of(("lastCustomerTransactionAt", At), ("lastActivityAt", At), ("days", 90))),
         ["review.due"] = (TriggerTypes.ReviewDue, TriggerFacts.Of(("tier", "private"), ("lastContactAt", null), ("cadenceDays", 30), ("since", At))),
+        ["points.expiring"] = (TriggerTypes.PointsExpiring, TriggerFacts.Of(("points", 1_200L), ("expiresOn", new DateOnly(2028, 4, 30)), ("balance", 15_300L), ("daysLeft", 30))),
         ["movement.large_outflow/tier"] = (TriggerTypes.LargeOutflow, TriggerFacts.Of(("accountId", "S-1"), ("amount", 60_000.00m), ("threshold", 50_000m), ("tier", "standard"))),
         ["movement.large_outflow/mean"] = (TriggerTypes.LargeOutflow, TriggerFacts.Of(("accountId", "S-1"), ("amount", 20_000.00m), ("meanDebit90d", 1_500.25m), ("debits90d", 12), ("multiple", 10m))),
         ["movement.external_transfer"] = (TriggerTypes.ExternalTransfer, TriggerFacts.Of(("accountId", "S-1"), ("amount", 60_000.00m), ("bankId", "OTHERBANK"), ("threshold", 50_000m))),
