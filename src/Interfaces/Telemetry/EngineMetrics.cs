@@ -68,7 +68,7 @@ public sealed class EngineMetrics
 
     /// <summary>SPEC's name of an event's type: the serialization alias its record carries (<c>transaction.posted</c>).</summary>
     public static string TypeOf(object e) =>
-        EventTypes.GetOrAdd(e.GetType(), type => type.GetCustomAttribute<AliasAttribute>()?.Alias ?? type.Name);
+        EventTypes.GetOrAdd(e.GetType(), type => type.GetCustomAttribute<AliasAttribute>(inherit: false)?.Alias ?? type.Name);
 
     private static IEnumerable<Measurement<T>> Measure<T>(IIngestProgress ingest, Func<PartitionProgress, T?> value) where T : struct =>
         ingest.Partitions()

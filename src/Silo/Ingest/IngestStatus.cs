@@ -76,14 +76,16 @@ public sealed class IngestStatus(TimeProvider clock) : IIngestProgress
         }
     }
 
-    /// <summary>Notes a partition's high watermark as last fetched.</summary>
-    public void HighWatermark(TopicPartition partition, Offset high)
+    /// <summary>Notes a partition's ends as last fetched; where the group never committed, ingest starts (and a restart
+    /// resumes) at the earliest offset, so that is the commit point until a record or a commit says otherwise.</summary>
+    public void Ends(TopicPartition partition, WatermarkOffsets ends)
     {
         lock (_gate)
         {
-            if (_partitions.TryGetValue(partition, out var progress) && Known(high) is { } known)
+            if (_partitions.TryGetValue(partition, out var progress))
             {
-                progress.HighWatermark = known;
+                progress.HighWatermark = Known(ends.High) ?? progress.HighWatermark;
+                progress.Committed ??= Known(ends.Low);
             }
         }
     }

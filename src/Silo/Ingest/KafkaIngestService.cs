@@ -200,13 +200,13 @@ public sealed class KafkaIngestService(
         }
     }
 
-    // The high watermarks come from the client's last fetch responses: no request to the broker, so this is cheap enough
+    // The watermarks come from the client's last fetch responses: no request to the broker, so this is cheap enough
     // for every turn of the loop, and lag keeps being reported while back-pressure holds the polls.
     private void ObserveEnds(IConsumer<byte[]?, byte[]?> consumer)
     {
         foreach (var partition in consumer.Assignment)
         {
-            status.HighWatermark(partition, consumer.GetWatermarkOffsets(partition).High);
+            status.Ends(partition, consumer.GetWatermarkOffsets(partition));
         }
     }
 
