@@ -7,7 +7,7 @@ namespace Engagement.Silo.Kafka;
 /// <summary>Whether the Kafka cluster answers: a metadata request from an admin client, with a short timeout.</summary>
 public sealed class KafkaHealthCheck(IOptions<KafkaOptions> options) : IHealthCheck, IDisposable
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
     // The check's answer is the report: the client's own logs of a lost broker would only repeat the consumer's.
     private readonly Lazy<IAdminClient> _admin = new(() =>

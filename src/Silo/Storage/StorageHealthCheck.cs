@@ -8,7 +8,7 @@ namespace Engagement.Silo.Storage;
 /// retries; storage in memory always answers.</summary>
 public sealed class StorageHealthCheck(StorageOptions storage) : IHealthCheck
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
     private readonly TableServiceClient? _tables = storage.Provider == StorageKind.Memory
         ? null

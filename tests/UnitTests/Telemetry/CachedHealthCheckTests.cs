@@ -4,7 +4,8 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Engagement.UnitTests.Telemetry;
 
-/// <summary>A cached check asks the system it checks at most once per period, and probes meanwhile share the answer.</summary>
+/// <summary>A cached check asks the system it checks at most once per period; probes meanwhile share the answer, and
+/// get the last one while a newer one is on its way unless it is too old.</summary>
 public sealed class CachedHealthCheckTests
 {
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.UnixEpoch);
@@ -27,19 +28,25 @@ public sealed class CachedHealthCheckTests
     }
 
     [Fact]
-    public async Task Probes_while_an_answer_is_in_flight_wait_for_it_and_a_caller_giving_up_does_not_cancel_it()
+    public async Task While_a_newer_answer_is_on_its_way_probes_get_the_last_one_and_a_caller_giving_up_does_not_cancel_it()
     {
+        await _cached.CheckHealthAsync(new HealthCheckContext());
         var pending = new TaskCompletionSource<HealthCheckResult>();
         _inner.Next = pending.Task;
+        _clock.Advance(CachedHealthCheck<CountingCheck>.For);
+        var meanwhile = await _cached.CheckHealthAsync(new HealthCheckContext());
+        Assert.Equal((2, "answer 1"), (_inner.Asked, meanwhile.Description));
+
+        _clock.Advance(CachedHealthCheck<CountingCheck>.StaleFor);
         using var impatient = new CancellationTokenSource();
-        var first = _cached.CheckHealthAsync(new HealthCheckContext(), impatient.Token);
-        _clock.Advance(CachedHealthCheck<CountingCheck>.For * 2);
-        var second = _cached.CheckHealthAsync(new HealthCheckContext());
+        var waiting = _cached.CheckHealthAsync(new HealthCheckContext(), impatient.Token);
+        var patient = _cached.CheckHealthAsync(new HealthCheckContext());
         await impatient.CancelAsync();
         pending.SetResult(HealthCheckResult.Unhealthy("away"));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
-        Assert.Equal((1, HealthStatus.Unhealthy), (_inner.Asked, (await second).Status));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        Assert.Equal((2, HealthStatus.Unhealthy), (_inner.Asked, (await patient).Status));
+        Assert.Equal("away", (await _cached.CheckHealthAsync(new HealthCheckContext())).Description);
     }
 
     /// <summary>Answers "answer N" on its Nth call, or <see cref="Next"/> when set.</summary>
