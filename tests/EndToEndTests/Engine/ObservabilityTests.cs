@@ -171,6 +171,32 @@ public sealed class ObservabilityTests(EngineFixture fixture)
         return (engine, topics[0]);
     }
 
+    [Fact]
+    public async Task Readiness_turns_503_naming_kafka_when_the_broker_is_gone()
+    {
+        var broker = EmbeddedKafkaBroker.Start();
+        try
+        {
+            var topics = new KafkaOptions();
+            await KafkaTopics.EnsureAsync(broker.BootstrapServers,
+                topics.Topics.Append(topics.DeadLetterTopic).Append(topics.TriggersTopic).Select(t => new KafkaTopicSpec(t, 1)));
+            var settings = fixture.EngineSettings($"obs-kafka-{_run}");
+            settings["Kafka:BootstrapServers"] = broker.BootstrapServers;
+            await using var engine = await TestEngine.StartAsync(settings);
+
+            broker.Dispose();
+            var (_, problem) = await Eventually.MatchAsync(() => ReadyAsync(engine), r => r.Status == HttpStatusCode.ServiceUnavailable,
+                Deadline, "readiness to notice the broker is gone");
+            Assert.Contains("kafka: ", problem.GetProperty("detail").GetString());
+            Assert.Contains("kafka:unhealthy",
+                problem.GetProperty("checks").EnumerateArray().Select(e => $"{e.GetProperty("name").GetString()}:{e.GetProperty("status").GetString()}"));
+        }
+        finally
+        {
+            broker.Dispose();
+        }
+    }
+
     private static async Task<(HttpStatusCode Status, JsonElement Body)> ReadyAsync(TestEngine engine)
     {
         using var response = await engine.SendAsync(HttpMethod.Get, "/health/ready", null, null);
