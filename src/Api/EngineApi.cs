@@ -15,7 +15,7 @@ public static class EngineApi
         services.AddEngineAuth(configuration);
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json => EngineJson.Configure(json.SerializerOptions));
-        services.AddOpenApi(openApi => openApi.AddBearerScheme());
+        services.AddOpenApi(openApi => openApi.AddBearerScheme().AddHealthRoutes());
         return services;
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Threading.Channels;
 using Engagement.Advisors;
+using Engagement.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -22,7 +23,8 @@ public static class TriggerStreamApi
             .WithSummary("Live triggers as text/event-stream; Last-Event-ID replays what a reconnecting client missed.")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
 
-    private static async Task StreamAsync(string advisorId, HttpContext http, IClusterClient cluster, IGrainFactory grains)
+    private static async Task StreamAsync(string advisorId, HttpContext http, IClusterClient cluster, IGrainFactory grains,
+        EngineMetrics metrics)
     {
         var cancellation = http.RequestAborted;
         // A slow client never holds the engine up: when its buffer is full the stream ends and the client reconnects
@@ -38,6 +40,7 @@ public static class TriggerStreamApi
             }
             return Task.CompletedTask;
         });
+        metrics.StreamConnections(+1);
         try
         {
             http.Response.ContentType = "text/event-stream";
@@ -63,6 +66,7 @@ public static class TriggerStreamApi
         }
         finally
         {
+            metrics.StreamConnections(-1);
             await subscription.UnsubscribeAsync();
         }
     }

@@ -1,3 +1,4 @@
+using Engagement.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Serialization;
@@ -23,6 +24,7 @@ public sealed class Checkpointer : IAsyncDisposable
     private readonly SequenceTracker _effects;
     private readonly CheckpointOptions _options;
     private readonly TimeProvider _clock;
+    private readonly EngineMetrics _metrics;
     private readonly ILogger<Checkpointer> _logger;
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
@@ -36,8 +38,9 @@ public sealed class Checkpointer : IAsyncDisposable
 
     /// <summary>Creates the checkpointer; its loop starts with the first change.</summary>
     public Checkpointer(ICheckpointStore store, SequenceTracker effects, IOptions<CheckpointOptions> options, TimeProvider clock,
-        ILogger<Checkpointer> logger)
+        EngineMetrics metrics, ILogger<Checkpointer> logger)
     {
+        _metrics = metrics;
         _store = store;
         _effects = effects;
         _options = options.Value;
@@ -196,6 +199,7 @@ public sealed class Checkpointer : IAsyncDisposable
 
     private async Task<bool> TakeAsync(CancellationToken cancellation)
     {
+        var started = _clock.GetTimestamp();
         long checkpoint;
         long effectsThrough;
         List<CheckpointHandle> taken;
@@ -245,11 +249,21 @@ public sealed class Checkpointer : IAsyncDisposable
         {
             _logger.LogWarning("Checkpoint {Checkpoint}: {Failed} of {Count} writes failed ({Error}); they are tried again",
                 checkpoint, failed, taken.Count, results.First(r => r.Error is not null).Error!.GetBaseException().Message);
-            return false;
+            return Took(taken, started, durable: false);
         }
         await _effects.WhenDoneThroughAsync(effectsThrough).WaitAsync(cancellation);
         Complete(checkpoint);
-        return true;
+        return Took(taken, started, durable: true);
+    }
+
+    // Only rounds that stored something are timed: the idle ones every interval would hide the real ones.
+    private bool Took(List<CheckpointHandle> taken, long started, bool durable)
+    {
+        if (taken.Count > 0)
+        {
+            _metrics.CheckpointTaken(_clock.GetElapsedTime(started), durable);
+        }
+        return durable;
     }
 
     private async Task<IReadOnlyList<CheckpointWriteResult>> WriteAsync(List<CheckpointWrite> writes, CancellationToken cancellation)

@@ -6,6 +6,7 @@ using Engagement.Products;
 using Engagement.Rules;
 using Engagement.Rules.Triggers;
 using Engagement.State;
+using Engagement.Telemetry;
 using Engagement.Triggers;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
@@ -27,6 +28,7 @@ public sealed class CustomerGrain(
     ILedgerArchive archive,
     Serializer<CustomerState> serializer,
     TimeProvider clock,
+    EngineMetrics metrics,
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
 {
     private CheckpointedState<CustomerState> _handle = null!;
@@ -76,14 +78,19 @@ public sealed class CustomerGrain(
         ThrowIfConflicted();
         var rejections = new List<EventRejection>();
         var changed = false;
+        var fired = new List<Trigger>();
         lock (_handle.Gate)
         {
             var now = clock.GetUtcNow();
             foreach (var e in events)
             {
-                var result = ApplyOne(e, now);
+                var result = ApplyOne(e, now, fired);
                 changed |= result.Status != ApplyStatus.Duplicate;
-                if (result.Status == ApplyStatus.Rejected)
+                if (result.Status == ApplyStatus.Applied)
+                {
+                    metrics.EventApplied(e);
+                }
+                else if (result.Status == ApplyStatus.Rejected)
                 {
                     rejections.Add(new EventRejection(e.EventId, result.Reason!));
                 }
@@ -93,6 +100,7 @@ public sealed class CustomerGrain(
                 _outbox.Post(now);
             }
         }
+        Count(fired);
         return Task.FromResult(new ApplyAnswer(rejections, changed ? Changed() : checkpoints.PendingOf(_handle)));
     }
 
@@ -100,15 +108,17 @@ public sealed class CustomerGrain(
     public Task<long> ApplyNavAsync(ProductNav nav)
     {
         ThrowIfConflicted();
+        var fired = new List<Trigger>();
         lock (_handle.Gate)
         {
             var now = clock.GetUtcNow();
-            if (!rules.ApplyNav(State, CustomerId, nav, now))
+            if (!rules.ApplyNav(State, CustomerId, nav, now, fired))
             {
                 return Task.FromResult(checkpoints.PendingOf(_handle));
             }
             _outbox.Post(now);
         }
+        Count(fired);
         return Task.FromResult(Changed());
     }
 
@@ -116,12 +126,14 @@ public sealed class CustomerGrain(
     public async Task WakeAsync()
     {
         ThrowIfConflicted();
+        var fired = new List<Trigger>();
         lock (_handle.Gate)
         {
             var now = clock.GetUtcNow();
-            rules.AdvanceClock(State, CustomerId, now);
+            rules.AdvanceClock(State, CustomerId, now, fired);
             _outbox.Post(now);
         }
+        Count(fired);
         // The schedule lets go of this wake-up once it returns: what it fired, and the next wake-up, must be durable.
         await checkpoints.WhenDurableAsync(Changed());
     }
@@ -198,6 +210,7 @@ public sealed class CustomerGrain(
         ThrowIfConflicted();
         RedemptionAnswer answer;
         bool repeated;
+        var fired = new List<Trigger>();
         lock (_handle.Gate)
         {
             if (!State.Exists)
@@ -205,9 +218,10 @@ public sealed class CustomerGrain(
                 return null;
             }
             repeated = State.Points.Redemptions.Exists(r => r.RedemptionId == redemption.RedemptionId);
-            answer = rules.Redeem(State, CustomerId, redemption.RedemptionId, redemption.Points, clock.GetUtcNow());
+            answer = rules.Redeem(State, CustomerId, redemption.RedemptionId, redemption.Points, clock.GetUtcNow(), fired);
             _outbox.Post(clock.GetUtcNow());
         }
+        Count(fired);
         // Nothing can replay a command from the API: it is durable before it is answered, a repeat too (the first may
         // still be on its way).
         await checkpoints.WhenDurableAsync(repeated ? checkpoints.PendingOf(_handle) : Changed());
@@ -235,11 +249,11 @@ public sealed class CustomerGrain(
     // The wall clock of an event is when its record entered Kafka: a replay after a crash then fires the same triggers
     // with the same content, createdAt included. An event that makes the rules throw is rejected rather than retried
     // for ever; what it changed before it threw is kept and checkpointed like any other change.
-    private ApplyResult ApplyOne(CustomerEvent e, DateTimeOffset now)
+    private ApplyResult ApplyOne(CustomerEvent e, DateTimeOffset now, List<Trigger> fired)
     {
         try
         {
-            return rules.Apply(State, e, e.Source?.RecordedAt ?? now);
+            return rules.Apply(State, e, e.Source?.RecordedAt ?? now, fired);
         }
         catch (Exception ex)
         {
@@ -247,6 +261,9 @@ public sealed class CustomerGrain(
             return ApplyResult.Rejected("internal_error:" + ex.GetType().Name);
         }
     }
+
+    // Counted where they fire, once: a trigger posted again after an activation, or a later version of it, is not new.
+    private void Count(List<Trigger> fired) => fired.ForEach(trigger => metrics.TriggerFired(trigger.Type));
 
     private long Changed()
     {

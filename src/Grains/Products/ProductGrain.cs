@@ -5,6 +5,7 @@ using Orleans.Runtime;
 using Engagement.Customers;
 using Engagement.Events;
 using Engagement.State;
+using Engagement.Telemetry;
 
 namespace Engagement.Products;
 
@@ -23,6 +24,7 @@ public sealed class ProductGrain : Grain, IProductGrain
     private readonly IPersistentState<ProductState> _state;
     private readonly ShardedState<ProductHoldersState> _holders;
     private readonly CoalescedWrites _writes;
+    private readonly EngineMetrics _metrics;
     private bool _navChanged;
 
     /// <summary>Creates the grain with its NAV state and its holder shards.</summary>
@@ -31,9 +33,11 @@ public sealed class ProductGrain : Grain, IProductGrain
         IPersistentStateFactory states,
         [PersistentState("product", StorageNames.Products)] IPersistentState<ProductState> state,
         IOptions<CheckpointOptions> checkpoints,
-        TimeProvider clock)
+        TimeProvider clock,
+        EngineMetrics metrics)
     {
         _state = state;
+        _metrics = metrics;
         _holders = new ShardedState<ProductHoldersState>(context, states, StorageNames.Products, "holders", HolderShards);
         _writes = new CoalescedWrites(WriteChangedAsync, checkpoints.Value.Interval, clock);
     }
@@ -46,6 +50,7 @@ public sealed class ProductGrain : Grain, IProductGrain
             _state.State.Nav = update.Nav;
             _state.State.AsOf = update.AsOf;
             _navChanged = true;
+            _metrics.EventApplied(update);
             await _writes.WriteAsync();
         }
         // A replayed update fans out again: a crash may have cut the first fan-out short, and holders ignore stale NAVs.

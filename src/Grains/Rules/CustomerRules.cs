@@ -3,6 +3,7 @@ using Engagement.Events;
 using Engagement.Products;
 using Engagement.Rules.Triggers;
 using Engagement.State;
+using Engagement.Triggers;
 
 namespace Engagement.Rules;
 
@@ -16,8 +17,9 @@ public sealed class CustomerRules(RuleSettings settings, TriggerSettings trigger
     /// <summary>The figures the trigger rules run on.</summary>
     public TriggerSettings Triggers => triggers;
 
-    /// <summary>Applies one event at the later of its event time and <paramref name="wallNow"/>; a repeat changes nothing.</summary>
-    public ApplyResult Apply(CustomerState state, CustomerEvent e, DateTimeOffset wallNow)
+    /// <summary>Applies one event at the later of its event time and <paramref name="wallNow"/>; a repeat changes nothing.
+    /// The triggers it fires are added to <paramref name="fired"/>, when given.</summary>
+    public ApplyResult Apply(CustomerState state, CustomerEvent e, DateTimeOffset wallNow, List<Trigger>? fired = null)
     {
         if (state.Applied.Contains(e))
         {
@@ -30,7 +32,7 @@ public sealed class CustomerRules(RuleSettings settings, TriggerSettings trigger
         var now = Later(Later(state.LastEventAt, e.OccurredAt), wallNow);
         if (state.Exists)
         {
-            Settle(state, e.CustomerId, now, wallNow, [], []);
+            Settle(state, e.CustomerId, now, wallNow, fired, [], []);
         }
         var tierInForce = state.Tier.Current;
         var windowStart = ActivityRules.WindowStart(now, settings.LifecycleWindow);
@@ -53,14 +55,15 @@ public sealed class CustomerRules(RuleSettings settings, TriggerSettings trigger
         {
             MovementTriggers.NoteDebit(state.Triggers, posted, triggers);
         }
-        Settle(state, e.CustomerId, now, wallNow, candidates, [e.EventId], e is TransactionPosted t
+        Settle(state, e.CustomerId, now, wallNow, fired, candidates, [e.EventId], e is TransactionPosted t
             ? () => MovementTriggers.For(state, t, movement, now, triggers)
             : null, e.OccurredAt);
         return ApplyResult.Applied;
     }
 
-    /// <summary>Revalues a holding with a product's NAV; an older NAV than the one held changes nothing.</summary>
-    public bool ApplyNav(CustomerState state, string customerId, ProductNav nav, DateTimeOffset wallNow)
+    /// <summary>Revalues a holding with a product's NAV; an older NAV than the one held changes nothing. The triggers it
+    /// fires are added to <paramref name="fired"/>, when given.</summary>
+    public bool ApplyNav(CustomerState state, string customerId, ProductNav nav, DateTimeOffset wallNow, List<Trigger>? fired = null)
     {
         if (!state.Holdings.TryGetValue(nav.ProductId, out var holding)
             || (holding.NavAsOf is { } asOf && asOf >= nav.AsOf))
@@ -71,29 +74,31 @@ public sealed class CustomerRules(RuleSettings settings, TriggerSettings trigger
         holding.NavAsOf = nav.AsOf;
         var now = Later(state.LastEventAt, wallNow);
         var aumBefore = state.Aum;
-        Settle(state, customerId, now, wallNow, [], [],
+        Settle(state, customerId, now, wallNow, fired, [], [],
             () => MovementTriggers.BalanceDrop(state, aumBefore, now, triggers, [], nav.AsOf) is { } drop ? [drop] : [], nav.AsOf);
         return true;
     }
 
     /// <summary>Runs the clock-driven rules (grace period, inactivity, due dates, expiry) at <paramref name="wallNow"/>;
-    /// says whether anything changed.</summary>
-    public bool AdvanceClock(CustomerState state, string customerId, DateTimeOffset wallNow)
+    /// says whether anything changed. The triggers it fires are added to <paramref name="fired"/>, when given.</summary>
+    public bool AdvanceClock(CustomerState state, string customerId, DateTimeOffset wallNow, List<Trigger>? fired = null)
     {
         if (!state.Exists)
         {
             return false;
         }
-        return Settle(state, customerId, Later(state.LastEventAt, wallNow), wallNow, [], []);
+        return Settle(state, customerId, Later(state.LastEventAt, wallNow), wallNow, fired, [], []);
     }
 
     /// <summary>Spends points at <paramref name="wallNow"/>, after the clock-driven rules (so expired points are gone);
-    /// a repeated redemption only gets its first answer.</summary>
-    public RedemptionAnswer Redeem(CustomerState state, string customerId, string redemptionId, long points, DateTimeOffset wallNow)
+    /// a repeated redemption only gets its first answer. The triggers the clock fires are added to
+    /// <paramref name="fired"/>, when given.</summary>
+    public RedemptionAnswer Redeem(CustomerState state, string customerId, string redemptionId, long points, DateTimeOffset wallNow,
+        List<Trigger>? fired = null)
     {
         if (!state.Points.Redemptions.Exists(r => r.RedemptionId == redemptionId))
         {
-            AdvanceClock(state, customerId, wallNow);
+            AdvanceClock(state, customerId, wallNow, fired);
         }
         return PointsRules.Redeem(state.Points, redemptionId, points, wallNow, settings);
     }
@@ -107,7 +112,7 @@ public sealed class CustomerRules(RuleSettings settings, TriggerSettings trigger
     // matched too start their cooldowns, so that a later event does not fire them for the same movement. Tier, decline and
     // holding triggers carry the time of the event or NAV that caused them (causedAt), or now when the clock did. Says
     // whether the tier, the stage or the triggers changed.
-    private bool Settle(CustomerState state, string customerId, DateTimeOffset now, DateTimeOffset wallNow,
+    private bool Settle(CustomerState state, string customerId, DateTimeOffset now, DateTimeOffset wallNow, List<Trigger>? fired,
         List<TriggerCandidate> candidates, IReadOnlyList<string> sourceEventIds, Func<IEnumerable<TriggerCandidate>>? movements = null,
         DateTimeOffset? causedAt = null)
     {
@@ -125,11 +130,11 @@ public sealed class CustomerRules(RuleSettings settings, TriggerSettings trigger
         }
         candidates.AddRange(ChangeTriggers.ForHoldings(state, now, cause, sourceEventIds, triggers));
         var matched = movements?.Invoke().ToList() ?? [];
-        var fired = matched.FindIndex(m => TriggerFiring.CanFire(state, m, now, triggers));
-        if (fired >= 0)
+        var first = matched.FindIndex(m => TriggerFiring.CanFire(state, m, now, triggers));
+        if (first >= 0)
         {
-            candidates.Add(matched[fired]);
-            foreach (var covered in matched.Skip(fired + 1))
+            candidates.Add(matched[first]);
+            foreach (var covered in matched.Skip(first + 1))
             {
                 TriggerFiring.Cover(state, covered, now, triggers);
             }
@@ -139,7 +144,10 @@ public sealed class CustomerRules(RuleSettings settings, TriggerSettings trigger
         var expired = TriggerFiring.Expire(state, now, triggers);
         foreach (var candidate in candidates)
         {
-            TriggerFiring.Fire(state, customerId, candidate, now, wallNow, triggers);
+            if (TriggerFiring.Fire(state, customerId, candidate, now, wallNow, triggers) is { } trigger)
+            {
+                fired?.Add(trigger);
+            }
         }
         return tierChange != TierChange.None || state.Stage != stageBefore || candidates.Count > 0 || expired > 0 || pointsExpired;
     }

@@ -41,6 +41,7 @@ public static class EngineHost
             AddEngine(builder);
             var app = builder.Build();
             app.MapEngineApi();
+            app.MapEngineTelemetry();
             return new RunningEngine(app, embedded);
         }
         catch
@@ -94,11 +95,12 @@ public static class EngineHost
         services.AddSingleton<DeadLetterPublisher>();
         services.AddSingleton<IngestPipeline>();
         services.AddSingleton<IngestStatus>();
-        services.AddSingleton<IReadiness, IngestReadiness>();
+        services.AddEngineHealth();
         services.AddHostedService<KafkaIngestService>();
         services.AddDemoFeed(configuration);
 
         services.AddEngineApi(configuration);
+        builder.AddEngineTelemetry();
         services.AddHostedService<StartupBanner>();
     }
 }

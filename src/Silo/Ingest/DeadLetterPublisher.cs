@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using Engagement.Silo.Kafka;
+using Engagement.Telemetry;
 using Microsoft.Extensions.Options;
 using ErrorCode = Confluent.Kafka.ErrorCode;
 
@@ -7,7 +8,11 @@ namespace Engagement.Silo.Ingest;
 
 /// <summary>Sends bad input, unchanged, to the dead-letter topic with the reason and source headers of SPEC §1; a record
 /// larger than the topic accepts goes cut down as <see cref="DeadLetterMessage.TooLarge"/>.</summary>
-public sealed class DeadLetterPublisher(KafkaProducer producer, IOptions<KafkaOptions> options, ILogger<DeadLetterPublisher> logger)
+public sealed class DeadLetterPublisher(
+    KafkaProducer producer,
+    IOptions<KafkaOptions> options,
+    EngineMetrics metrics,
+    ILogger<DeadLetterPublisher> logger)
 {
     // A topic that cannot take this much is misconfigured: the record then waits, retried, rather than go without its headers.
     private const int SmallestFit = 4_096;
@@ -19,6 +24,7 @@ public sealed class DeadLetterPublisher(KafkaProducer producer, IOptions<KafkaOp
         {
             logger.LogWarning("Dead-lettered {Topic}/{Partition}@{Offset}: {Reason}",
                 record.Topic, record.Partition.Value, record.Offset.Value, reason);
+            metrics.DeadLettered(reason);
             return;
         }
         // The producer's own limit comes first; a broker whose topic takes less says so, and half as much is tried.
@@ -32,6 +38,7 @@ public sealed class DeadLetterPublisher(KafkaProducer producer, IOptions<KafkaOp
             {
                 logger.LogWarning("Dead-lettered {Topic}/{Partition}@{Offset}: {Reason}, cut to {Limit} bytes from a value of {Size}",
                     record.Topic, record.Partition.Value, record.Offset.Value, reason, limit, record.Message.Value?.Length ?? 0);
+                metrics.DeadLettered(DeadLetterMessage.TooLarge);
                 return;
             }
         }

@@ -16,6 +16,7 @@ public sealed class KafkaIngestService(
 {
     private static readonly TimeSpan PollWait = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan CommittedTimeout = TimeSpan.FromSeconds(5);
 
     private readonly OffsetWatermarks _watermarks = new();
     private readonly List<Task> _inFlight = [];
@@ -57,13 +58,19 @@ public sealed class KafkaIngestService(
                 SessionTimeoutMs = settings.SessionTimeoutMs,
                 HeartbeatIntervalMs = Math.Max(100, settings.SessionTimeoutMs / 5),
             })
-            .SetPartitionsAssignedHandler((_, partitions) =>
+            .SetPartitionsAssignedHandler((c, partitions) =>
             {
-                status.Set(true);
+                status.Assigned(CommitPoints(c, partitions));
                 logger.LogInformation("Ingest assigned {Count} partitions", partitions.Count);
             })
             .SetPartitionsRevokedHandler((c, partitions) => Release(c, partitions.Select(p => p.TopicPartition).ToList()))
-            .SetPartitionsLostHandler((_, partitions) => _watermarks.Forget(partitions.Select(p => p.TopicPartition)))
+            .SetPartitionsLostHandler((_, partitions) =>
+            {
+                _watermarks.Forget(partitions.Select(p => p.TopicPartition));
+                status.Revoked(partitions.Select(p => p.TopicPartition));
+            })
+            .SetOffsetsCommittedHandler((_, committed) =>
+                status.Committed(committed.Offsets.Where(o => !o.Error.IsError).Select(o => o.TopicPartitionOffset)))
             .SetErrorHandler((_, error) => logger.LogWarning("Kafka consumer: {Reason}", error.Reason))
             .Build();
         consumer.Subscribe(settings.Topics);
@@ -81,6 +88,7 @@ public sealed class KafkaIngestService(
                     }
                     Reap(consumer, settings, stopping);
                     Store(consumer);
+                    ObserveEnds(consumer);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stopping.IsCancellationRequested)
                 {
@@ -99,7 +107,7 @@ public sealed class KafkaIngestService(
             WaitForInFlight();
             Store(consumer);
             CommitStored(consumer);
-            status.Set(false);
+            status.Stopped();
             // What is still in flight for a replay is replayed: forgotten now, it holds nothing up when the partitions go.
             _watermarks.Forget(consumer.Assignment);
             _inFlight.Clear();
@@ -137,6 +145,7 @@ public sealed class KafkaIngestService(
     private void Dispatch(List<ConsumeResult<byte[]?, byte[]?>> batch, string cluster, CancellationToken stopping)
     {
         _watermarks.Track(batch.Select(record => record.TopicPartitionOffset));
+        status.Consumed(batch.Select(record => record.TopicPartitionOffset));
         var work = pipeline.ProcessAsync(batch, cluster, stopping);
         Interlocked.Add(ref _awaitingCheckpoint, batch.Count);
         var durable = work.Durable.ContinueWith(done =>
@@ -172,6 +181,7 @@ public sealed class KafkaIngestService(
             _inFlight.RemoveAll(t => t.IsCompleted);
             _applying.RemoveAll(t => t.IsCompleted);
             Store(consumer);
+            ObserveEnds(consumer);
         }
     }
 
@@ -190,6 +200,31 @@ public sealed class KafkaIngestService(
         }
     }
 
+    // The watermarks come from the client's last fetch responses: no request to the broker, so this is cheap enough
+    // for every turn of the loop, and lag keeps being reported while back-pressure holds the polls.
+    private void ObserveEnds(IConsumer<byte[]?, byte[]?> consumer)
+    {
+        foreach (var partition in consumer.Assignment)
+        {
+            status.Ends(partition, consumer.GetWatermarkOffsets(partition));
+        }
+    }
+
+    // Where the group stands on newly assigned partitions, for the commit point; unknown (and learned from the first
+    // record) when the broker does not answer in time.
+    private IEnumerable<TopicPartitionOffset> CommitPoints(IConsumer<byte[]?, byte[]?> consumer, List<TopicPartition> partitions)
+    {
+        try
+        {
+            return consumer.Committed(partitions, CommittedTimeout);
+        }
+        catch (KafkaException ex)
+        {
+            logger.LogWarning("Reading the group's committed offsets failed: {Reason}", ex.Error.Reason);
+            return partitions.Select(p => new TopicPartitionOffset(p, Offset.Unset));
+        }
+    }
+
     private void Release(IConsumer<byte[]?, byte[]?> consumer, List<TopicPartition> partitions)
     {
         var deadline = DateTime.UtcNow + DrainTimeout;
@@ -200,6 +235,7 @@ public sealed class KafkaIngestService(
         Store(consumer);
         CommitStored(consumer);
         _watermarks.Forget(partitions);
+        status.Revoked(partitions);
     }
 
     private void WaitForInFlight()

@@ -1,6 +1,8 @@
+using System.Diagnostics.Metrics;
 using Engagement.Checkpoints;
 using Engagement.Silo.Storage;
 using Engagement.State;
+using Engagement.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -24,7 +26,9 @@ public sealed class CheckpointerTests : IAsyncLifetime
     {
         // The loop's own checkpoints never come within a test: each test takes them itself.
         var options = Options.Create(new CheckpointOptions { Interval = TimeSpan.FromHours(1) });
-        _checkpoints = new Checkpointer(_store, _effects, options, TimeProvider.System, NullLogger<Checkpointer>.Instance);
+        var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
+        _checkpoints = new Checkpointer(_store, _effects, options, TimeProvider.System, new EngineMetrics(meters),
+            NullLogger<Checkpointer>.Instance);
         return Task.CompletedTask;
     }
 

@@ -29,6 +29,22 @@ public sealed class CustomerRulesTests
     }
 
     [Fact]
+    public void The_triggers_an_event_fires_are_reported_once_and_its_repeat_and_the_clock_after_it_report_none()
+    {
+        var fired = new List<Trigger>();
+        _rules.Apply(_state, Registered("e1", T0), T0, fired);
+        var opened = Opened("e2", T0, "TD-1", AccountType.TermDeposit, 50_000m, DateOnly.FromDateTime(T0.UtcDateTime.AddDays(5)));
+        _rules.Apply(_state, opened, T0, fired);
+        Assert.Equal(["customer.onboarding", "deposit.maturing"], fired.Select(t => t.Type).Order());
+        Assert.Equal(fired.Select(t => t.TriggerId).Order(), _state.Triggers.Triggers.Select(t => t.TriggerId).Order());
+
+        var again = new List<Trigger>();
+        Assert.Equal(ApplyStatus.Duplicate, _rules.Apply(_state, opened, T0, again).Status);
+        _rules.AdvanceClock(_state, "C1", T0.AddMinutes(1), again);
+        Assert.Empty(again);
+    }
+
+    [Fact]
     public void A_duplicate_event_changes_nothing()
     {
         Apply(Opened("e1", T0, "S-1", AccountType.Savings, 1_000m));

@@ -1,0 +1,51 @@
+using Engagement.Silo.Ingest;
+using Engagement.Telemetry;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Engagement.Silo.Hosting;
+
+/// <summary>OpenTelemetry for the engine: its own meter, Orleans' and ASP.NET Core's metrics, scraped at
+/// <c>GET /metrics</c>; its own activity source for traces; both pushed over OTLP when an endpoint is configured.</summary>
+public static class EngineTelemetry
+{
+    /// <summary>Registers <see cref="EngineMetrics"/>, the ingest progress it reads, and the OpenTelemetry providers.</summary>
+    public static WebApplicationBuilder AddEngineTelemetry(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        var otlp = string.IsNullOrWhiteSpace(options.OtlpEndpoint) ? null : new Uri(options.OtlpEndpoint);
+        builder.Services.AddSingleton<IIngestProgress>(sp => sp.GetRequiredService<IngestStatus>());
+        builder.Services.AddSingleton<EngineMetrics>();
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(options.ServiceName))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(EngineTelemetryNames.Meter, EngineTelemetryNames.OrleansMeter)
+                    .AddAspNetCoreInstrumentation()
+                    .AddPrometheusExporter();
+                if (otlp is not null)
+                {
+                    metrics.AddOtlpExporter(exporter => exporter.Endpoint = otlp);
+                }
+            })
+            .WithTracing(tracing =>
+            {
+                tracing.AddSource(EngineTelemetryNames.ActivitySource);
+                if (otlp is not null)
+                {
+                    tracing.AddOtlpExporter(exporter => exporter.Endpoint = otlp);
+                }
+            });
+        return builder;
+    }
+
+    /// <summary>Maps the Prometheus scrape at <c>GET /metrics</c>, without auth: bind it to an internal address in
+    /// production.</summary>
+    public static WebApplication MapEngineTelemetry(this WebApplication app)
+    {
+        app.MapPrometheusScrapingEndpoint().AllowAnonymous();
+        return app;
+    }
+}
