@@ -11,6 +11,9 @@ public static class AuthSetup
     /// <summary>The policy every <c>/api</c> route requires: a signed token with a known role.</summary>
     public const string ApiPolicy = "api";
 
+    /// <summary>The policy of the supervisors' tools (the Orleans dashboard): a signed token with the supervisor role.</summary>
+    public const string SupervisorPolicy = "supervisor";
+
     /// <summary>Registers JWT bearer validation and the API policy.</summary>
     public static IServiceCollection AddEngineAuth(this IServiceCollection services, IConfiguration configuration)
     {
@@ -37,7 +40,11 @@ public static class AuthSetup
             .RequireAuthenticatedUser()
             .RequireClaim(Roles.RoleClaim, Roles.All)
             .RequireAssertion(context => !context.User.IsAdvisor() || context.User.HasClaim(c => c.Type == Roles.AdvisorIdClaim))
-            .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme));
+            .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme))
+            .AddPolicy(SupervisorPolicy, policy => policy
+                .RequireAuthenticatedUser()
+                .RequireClaim(Roles.RoleClaim, Roles.Supervisor)
+                .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme));
         return services;
     }
 }

@@ -41,6 +41,7 @@ public static class EngineHost
             AddEngine(builder);
             var app = builder.Build();
             app.MapEngineApi();
+            app.MapEngineDashboard();
             return new RunningEngine(app, embedded);
         }
         catch
@@ -60,7 +61,8 @@ public static class EngineHost
         var orleans = configuration.GetSection(OrleansOptions.Section).Get<OrleansOptions>() ?? new OrleansOptions();
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId)
-            .AddEngineStorage(configuration));
+            .AddEngineStorage(configuration)
+            .AddEngineDashboard());
 
         services.TryAddSingleton(TimeProvider.System);
         services.Configure<KafkaOptions>(configuration.GetSection(KafkaOptions.Section));
@@ -99,6 +101,7 @@ public static class EngineHost
         services.AddDemoFeed(configuration);
 
         services.AddEngineApi(configuration);
+        services.AddEngineTracing();
         services.AddHostedService<StartupBanner>();
     }
 }
