@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using Engagement.Configuration;
 
 namespace Engagement.Api.Auth;
 
@@ -14,12 +16,17 @@ public static class AuthSetup
     /// <summary>The policy of the supervisors' tools (the Orleans dashboard): a signed token with the supervisor role.</summary>
     public const string SupervisorPolicy = "supervisor";
 
+    /// <summary>What is wrong with the <c>Auth</c> section, for a check before the host is built.</summary>
+    public static IEnumerable<string> ProblemsIn(IConfiguration configuration) =>
+        ValidatedOptions.ProblemsOf(configuration, AuthOptions.Section, new AuthOptionsValidator());
+
     /// <summary>Registers JWT bearer validation and the API policy.</summary>
-    public static IServiceCollection AddEngineAuth(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddEngineAuth(this IServiceCollection services)
     {
-        var options = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
-        services.AddSingleton(options);
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
+        services.AddValidatedOptions<AuthOptions, AuthOptionsValidator>(AuthOptions.Section);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<AuthOptions>>().Value);
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<AuthOptions>((jwt, options) =>
         {
             jwt.MapInboundClaims = false;
             jwt.Authority = options.Authority;
