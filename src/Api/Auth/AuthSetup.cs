@@ -42,6 +42,7 @@ public static class AuthSetup
                 RoleClaimType = Roles.RoleClaim,
                 ClockSkew = TimeSpan.FromSeconds(30),
             };
+            jwt.Events = new JwtBearerEvents { OnMessageReceived = DashboardSession.ReadCookie };
         });
         services.AddAuthorizationBuilder().AddPolicy(ApiPolicy, policy => policy
             .RequireAuthenticatedUser()

@@ -3,20 +3,19 @@ using Orleans.Dashboard;
 
 namespace Engagement.Silo.Hosting;
 
-/// <summary>The Orleans dashboard, served by the engine's own HTTP server under <see cref="Path"/>, to supervisors only.</summary>
+/// <summary>The Orleans dashboard, served by the engine's own HTTP server under <c>/dashboard</c>, to supervisors only.</summary>
 internal static class EngineDashboard
 {
-    /// <summary>Where the dashboard is served; its page lives at the path with a trailing slash, so that the page's
-    /// relative asset paths resolve (the bare path redirects there).</summary>
-    public const string Path = "/dashboard";
-
     /// <summary>Adds the dashboard's silo services: the grain call profiler and the counters it shows.</summary>
     public static ISiloBuilder AddEngineDashboard(this ISiloBuilder silo) => silo.AddDashboard();
 
     /// <summary>Maps the dashboard's page and API behind the supervisors' policy.</summary>
     public static WebApplication MapEngineDashboard(this WebApplication app)
     {
-        app.MapOrleansDashboard(Path).RequireAuthorization(AuthSetup.SupervisorPolicy);
+        // The page lives at the path with a trailing slash, so that its relative asset paths resolve; the bare path
+        // redirects there.
+        app.MapOrleansDashboard(DashboardSession.Path).RequireAuthorization(AuthSetup.SupervisorPolicy);
+        app.MapDashboardSession();
         return app;
     }
 }
