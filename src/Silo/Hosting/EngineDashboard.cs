@@ -13,8 +13,8 @@ internal static class EngineDashboard
     public static WebApplication MapEngineDashboard(this WebApplication app)
     {
         // The page lives at the path with a trailing slash, so that its relative asset paths resolve; the bare path
-        // redirects there.
-        app.MapOrleansDashboard(DashboardSession.Path).RequireAuthorization(AuthSetup.SupervisorPolicy);
+        // redirects there. Its routes are the dashboard's own, not the engine's API: they stay out of the OpenAPI document.
+        app.MapOrleansDashboard(DashboardSession.Path).RequireAuthorization(AuthSetup.SupervisorPolicy).ExcludeFromDescription();
         app.MapDashboardSession();
         return app;
     }

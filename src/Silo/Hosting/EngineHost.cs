@@ -3,7 +3,6 @@ using Engagement.Checkpoints;
 using Engagement.Effects;
 using Engagement.Points;
 using Engagement.Rules;
-using Engagement.Rules.Triggers;
 using Engagement.Silo.Schedule;
 using Engagement.Silo.Storage;
 using Engagement.Silo.Triggers;
