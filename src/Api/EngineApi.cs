@@ -10,9 +10,9 @@ namespace Engagement.Api;
 public static class EngineApi
 {
     /// <summary>Registers auth, problem details, JSON conventions and OpenAPI.</summary>
-    public static IServiceCollection AddEngineApi(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddEngineApi(this IServiceCollection services)
     {
-        services.AddEngineAuth(configuration);
+        services.AddEngineAuth();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json => EngineJson.Configure(json.SerializerOptions));
         services.AddOpenApi(openApi => openApi.AddBearerScheme().AddHealthRoutes());

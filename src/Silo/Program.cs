@@ -1,14 +1,16 @@
 using Engagement.Silo.Hosting;
 
-if (TokenCommand.IsRequested(args))
+return await InvalidSettings.ReportAsync(async () =>
 {
-    return TokenCommand.Run(args, new ConfigurationBuilder()
-        .SetBasePath(AppContext.BaseDirectory)
-        .AddJsonFile("appsettings.json", optional: true)
-        .AddEnvironmentVariables()
-        .Build());
-}
-
-await using var engine = await EngineHost.BuildAsync(args);
-await engine.RunAsync();
-return 0;
+    if (TokenCommand.IsRequested(args))
+    {
+        return TokenCommand.Run(args, new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .Build());
+    }
+    await using var engine = await EngineHost.BuildAsync(args);
+    await engine.RunAsync();
+    return 0;
+});

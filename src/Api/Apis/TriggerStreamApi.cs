@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -14,6 +15,9 @@ namespace Engagement.Api.Apis;
 /// <summary><c>GET /api/advisors/{advisorId}/triggers/stream</c>: the advisor's new and changed triggers as Server-Sent Events.</summary>
 public static class TriggerStreamApi
 {
+    /// <summary>The span of one live push of a trigger to an advisor's stream.</summary>
+    public const string PushSpan = "trigger.push";
+
     private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
     private const int Buffered = 1_000;
 
@@ -90,6 +94,8 @@ public static class TriggerStreamApi
             {
                 if (change.Sequence > lastSent)
                 {
+                    // A live push continues the trace of the span that fired the trigger, like its eng.triggers record.
+                    using var span = EngineTracing.StartContinuing(PushSpan, ActivityKind.Producer, change.TraceParent);
                     await WriteAsync(response, change, cancellation);
                     lastSent = change.Sequence;
                 }

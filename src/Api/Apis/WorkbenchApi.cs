@@ -34,9 +34,10 @@ public static class WorkbenchApi
     public static IEndpointRouteBuilder MapWorkbenchApi(this IEndpointRouteBuilder app)
     {
         var auth = app.ServiceProvider.GetRequiredService<AuthOptions>();
-        var language = Languages.CodeOf(Languages.Parse(app.ServiceProvider.GetRequiredService<IConfiguration>()["Engine:Language"]));
         var workbench = app.MapGroup("/workbench").AllowAnonymous().WithTags("Workbench");
-        workbench.MapGet("/settings", () => TypedResults.Ok(new WorkbenchSettings(language, auth.UsesDevelopmentKey, auth.Authority, auth.ClientId, auth.Scope)))
+        // Read when asked, not when mapped: the engine checks Engine:Language as it starts, after the routes are mapped.
+        workbench.MapGet("/settings", (IConfiguration configuration) => TypedResults.Ok(new WorkbenchSettings(
+                Languages.CodeOf(Languages.Parse(configuration["Engine:Language"])), auth.UsesDevelopmentKey, auth.Authority, auth.ClientId, auth.Scope)))
             .WithName("GetWorkbenchSettings").WithSummary("What the page starts from: its language and how to sign in.");
         if (auth.UsesDevelopmentKey)
         {

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using Engagement.Configuration;
 
 namespace Engagement.Api.Auth;
 
@@ -11,12 +13,20 @@ public static class AuthSetup
     /// <summary>The policy every <c>/api</c> route requires: a signed token with a known role.</summary>
     public const string ApiPolicy = "api";
 
+    /// <summary>The policy of the supervisors' tools (the Orleans dashboard): a signed token with the supervisor role.</summary>
+    public const string SupervisorPolicy = "supervisor";
+
+    /// <summary>What is wrong with the <c>Auth</c> section, for a check before the host is built.</summary>
+    public static IEnumerable<string> ProblemsIn(IConfiguration configuration) =>
+        ValidatedOptions.ProblemsOf(configuration, AuthOptions.Section, new AuthOptionsValidator());
+
     /// <summary>Registers JWT bearer validation and the API policy.</summary>
-    public static IServiceCollection AddEngineAuth(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddEngineAuth(this IServiceCollection services)
     {
-        var options = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
-        services.AddSingleton(options);
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
+        services.AddValidatedOptions<AuthOptions, AuthOptionsValidator>(AuthOptions.Section);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<AuthOptions>>().Value);
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<AuthOptions>((jwt, options) =>
         {
             jwt.MapInboundClaims = false;
             jwt.Authority = options.Authority;
@@ -32,12 +42,17 @@ public static class AuthSetup
                 RoleClaimType = Roles.RoleClaim,
                 ClockSkew = TimeSpan.FromSeconds(30),
             };
+            jwt.Events = new JwtBearerEvents { OnMessageReceived = DashboardSession.ReadCookie };
         });
         services.AddAuthorizationBuilder().AddPolicy(ApiPolicy, policy => policy
             .RequireAuthenticatedUser()
             .RequireClaim(Roles.RoleClaim, Roles.All)
             .RequireAssertion(context => !context.User.IsAdvisor() || context.User.HasClaim(c => c.Type == Roles.AdvisorIdClaim))
-            .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme));
+            .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme))
+            .AddPolicy(SupervisorPolicy, policy => policy
+                .RequireAuthenticatedUser()
+                .RequireClaim(Roles.RoleClaim, Roles.Supervisor)
+                .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme));
         return services;
     }
 }

@@ -63,7 +63,7 @@ public sealed class AdvisorGrain : Grain, IAdvisorGrain
     public Task<AdvisorWrite> ApplyAsync(IReadOnlyList<AdvisorEffect> effects)
     {
         var changed = false;
-        var held = new List<Trigger>();
+        var held = new List<TracedTrigger>();
         foreach (var effect in effects)
         {
             changed |= Take(effect, held);
@@ -126,14 +126,14 @@ public sealed class AdvisorGrain : Grain, IAdvisorGrain
     [ReadOnly]
     public Task<IReadOnlyList<TriggerTypeMetrics>> GetMetricsAsync() => Task.FromResult(AdvisorInbox.Metrics(_shards.All));
 
-    private bool Take(AdvisorEffect effect, List<Trigger> held)
+    private bool Take(AdvisorEffect effect, List<TracedTrigger> held)
     {
         var customerId = effect.Trigger?.CustomerId ?? effect.Joined ?? effect.Left!;
         var shard = AdvisorInbox.ShardOf(customerId);
         var state = _shards[shard];
         var changed = effect switch
         {
-            { Trigger: { } trigger } => TakeTrigger(trigger, held),
+            { Trigger: { } trigger } => TakeTrigger(trigger, effect.TraceParent, held),
             { Joined: { } joined } => state.Book.Add(joined),
             _ => state.Book.Remove(customerId) | AdvisorInbox.RemoveOpen(state, customerId),
         };
@@ -144,10 +144,10 @@ public sealed class AdvisorGrain : Grain, IAdvisorGrain
         return changed;
     }
 
-    private bool TakeTrigger(Trigger trigger, List<Trigger> held)
+    private bool TakeTrigger(Trigger trigger, string? traceParent, List<TracedTrigger> held)
     {
         var taken = AdvisorInbox.Take(_shards.All.ToList(), trigger, _lastSequence, _workload);
-        held.Add(taken.Trigger);
+        held.Add(new TracedTrigger(taken.Trigger, traceParent));
         if (taken.Change is not { } change)
         {
             return false;
@@ -155,7 +155,7 @@ public sealed class AdvisorGrain : Grain, IAdvisorGrain
         _lastSequence = change.Sequence;
         if (!change.Trigger.Digest)
         {
-            _unpushed.Add(change);
+            _unpushed.Add(change with { TraceParent = traceParent });
         }
         return true;
     }

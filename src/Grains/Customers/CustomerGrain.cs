@@ -8,6 +8,7 @@ using Engagement.Rules.Triggers;
 using Engagement.State;
 using Engagement.Telemetry;
 using Engagement.Triggers;
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 using Orleans.Serialization;
@@ -31,6 +32,9 @@ public sealed class CustomerGrain(
     EngineMetrics metrics,
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
 {
+    /// <summary>The span of one event applied to its customer.</summary>
+    public const string ApplySpan = "customer.apply";
+
     private CheckpointedState<CustomerState> _handle = null!;
     private CustomerOutbox _outbox = null!;
 
@@ -84,7 +88,10 @@ public sealed class CustomerGrain(
             var now = clock.GetUtcNow();
             foreach (var e in events)
             {
+                using var span = EngineTracing.StartContinuing(ApplySpan, ActivityKind.Internal, e.Source?.TraceParent);
                 var result = ApplyOne(e, now, fired);
+                span?.SetTag("engagement.event.id", e.EventId).SetTag("engagement.apply.status", result.Status.ToString());
+                _outbox.Trace(EngineTracing.TraceParentOf(span, e.Source?.TraceParent));
                 changed |= result.Status != ApplyStatus.Duplicate;
                 if (result.Status == ApplyStatus.Applied)
                 {

@@ -17,6 +17,7 @@ namespace Engagement.Customers;
 internal sealed class CustomerOutbox(string customerId, CustomerState state, Lock gate, EffectDispatcher effects, CustomerRules rules)
 {
     private readonly HashSet<Trigger> _triggers = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Trigger, string> _traces = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<string> _holders = new(StringComparer.Ordinal);
     private readonly HashSet<LedgerEntry> _archiving = [];
     private string? _bookingTo;
@@ -30,6 +31,23 @@ internal sealed class CustomerOutbox(string customerId, CustomerState state, Loc
     /// <summary>Forgets that acknowledgements changed the state (a checkpoint is about to hold them).</summary>
     public void ClearSettled() => Settled = false;
 
+    /// <summary>Notes that the triggers fired since the last note, not yet on their way, were fired under
+    /// <paramref name="traceParent"/>: they carry it to the advisor and to <c>eng.triggers</c>.</summary>
+    public void Trace(string? traceParent)
+    {
+        if (traceParent is null)
+        {
+            return;
+        }
+        foreach (var trigger in state.Triggers.Outbox)
+        {
+            if (!_triggers.Contains(trigger))
+            {
+                _traces.TryAdd(trigger, traceParent);
+            }
+        }
+    }
+
     /// <summary>Posts whatever the state owes that is not yet on its way, at <paramref name="now"/>.</summary>
     public void Post(DateTimeOffset now)
     {
@@ -41,20 +59,22 @@ internal sealed class CustomerOutbox(string customerId, CustomerState state, Loc
     }
 
     // Each trigger goes to its advisor, whose inbox decides the digest flag and publishes it to eng.triggers with it;
-    // it leaves the outbox once the advisor has done both.
+    // it leaves the outbox once the advisor has done both. A trace noted for a version that a later one replaced before
+    // it went is dropped with it.
     private void PostTriggers()
     {
         foreach (var trigger in state.Triggers.Outbox)
         {
             if (_triggers.Add(trigger))
             {
-                effects.Deliver(trigger.AdvisorId, AdvisorEffect.Of(trigger), () => Settle(() =>
+                effects.Deliver(trigger.AdvisorId, AdvisorEffect.Of(trigger, _traces.GetValueOrDefault(trigger)), () => Settle(() =>
                 {
                     _triggers.Remove(trigger);
                     state.Triggers.Outbox.Remove(trigger);
                 }));
             }
         }
+        _traces.Clear();
     }
 
     // The book follows the customer's current advisor. A customer with no advisor joins the unassigned book once

@@ -5,6 +5,9 @@ namespace Engagement.Rules;
 /// <summary>The business rules' figures (SPEC §3 defaults), bound from the <c>Rules</c> configuration section.</summary>
 public sealed class RuleSettings
 {
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Rules";
+
     /// <summary>AUM from which a customer is <c>wealth</c>.</summary>
     public decimal WealthThreshold { get; set; } = 500_000m;
     /// <summary>AUM from which a customer is <c>private</c>.</summary>

@@ -17,6 +17,9 @@ public static class Languages
     /// <summary>The code of Simplified Chinese.</summary>
     public const string Chinese = "zh-CN";
 
+    /// <summary>Whether <paramref name="code"/> names a language (none means English).</summary>
+    public static bool IsKnown(string? code) => code is null or "" or English or Chinese;
+
     /// <summary>The language of a configured code; none means English; an unknown code is a configuration error.</summary>
     public static Language Parse(string? code) => code switch
     {

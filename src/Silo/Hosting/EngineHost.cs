@@ -3,7 +3,6 @@ using Engagement.Checkpoints;
 using Engagement.Effects;
 using Engagement.Points;
 using Engagement.Rules;
-using Engagement.Rules.Triggers;
 using Engagement.Silo.Schedule;
 using Engagement.Silo.Storage;
 using Engagement.Silo.Triggers;
@@ -29,12 +28,12 @@ public static class EngineHost
         var embedded = new List<IAsyncDisposable>();
         try
         {
+            EngineSettings.CheckEarly(builder.Configuration);
             if (await EmbeddedKafka.StartIfNeededAsync(builder.Configuration) is { } broker)
             {
                 embedded.Add(broker);
             }
-            var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-            if (storage.NeedsEmbeddedAzurite)
+            if (EngineSettings.Storage(builder.Configuration).NeedsEmbeddedAzurite)
             {
                 embedded.Add(await AzuriteProcess.StartForDevelopmentAsync());
             }
@@ -42,6 +41,7 @@ public static class EngineHost
             var app = builder.Build();
             app.MapEngineApi();
             app.MapEngineTelemetry();
+            app.MapEngineDashboard();
             return new RunningEngine(app, embedded);
         }
         catch
@@ -58,35 +58,25 @@ public static class EngineHost
     {
         var configuration = builder.Configuration;
         var services = builder.Services;
-        var orleans = configuration.GetSection(OrleansOptions.Section).Get<OrleansOptions>() ?? new OrleansOptions();
+        var orleans = EngineSettings.Orleans(configuration);
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId)
-            .AddEngineStorage(configuration));
+            .AddEngineStorage(configuration)
+            .AddEngineDashboard());
 
         services.TryAddSingleton(TimeProvider.System);
-        services.Configure<KafkaOptions>(configuration.GetSection(KafkaOptions.Section));
-        services.Configure<EngineOptions>(configuration.GetSection(EngineOptions.Section));
-        services.AddSingleton(configuration.GetSection("Rules").Get<RuleSettings>() ?? new RuleSettings());
-        var engine = configuration.GetSection(EngineOptions.Section).Get<EngineOptions>() ?? new EngineOptions();
-        var triggers = configuration.GetSection("Triggers").Get<TriggerSettings>() ?? new TriggerSettings();
-        triggers.Language = Languages.Parse(engine.Language);
-        triggers.TimeZone = engine.Zone();
-        services.AddSingleton(triggers);
+        services.AddEngineSettings();
         services.AddSingleton<CustomerRules>();
-        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        services.AddSingleton(storage);
-        services.AddSingleton<ILedgerArchive>(storage.Provider == StorageKind.Memory
-            ? new MemoryLedgerArchive()
-            : new AzureTableLedgerArchive(storage));
-        services.AddSingleton<ICheckpointStore>(storage.Provider == StorageKind.Memory
-            ? new MemoryCheckpointStore()
-            : new TableCheckpointStore(storage));
-        services.Configure<CheckpointOptions>(configuration.GetSection(CheckpointOptions.Section));
+        services.AddSingleton<ILedgerArchive>(sp => sp.GetRequiredService<StorageOptions>() is { Provider: StorageKind.AzureTable } storage
+            ? new AzureTableLedgerArchive(storage)
+            : new MemoryLedgerArchive());
+        services.AddSingleton<ICheckpointStore>(sp => sp.GetRequiredService<StorageOptions>() is { Provider: StorageKind.AzureTable } storage
+            ? new TableCheckpointStore(storage)
+            : new MemoryCheckpointStore());
         services.AddSingleton<SequenceTracker>();
         services.AddSingleton<Checkpointer>();
         services.AddSingleton<EffectDispatcher>();
         services.TryAddSingleton<ITriggerPublisher, KafkaTriggerPublisher>();
-        services.Configure<ScheduleOptions>(configuration.GetSection(ScheduleOptions.Section));
         services.AddSingleton<DueClock>();
         services.AddHostedService(sp => sp.GetRequiredService<DueClock>());
 
@@ -99,7 +89,7 @@ public static class EngineHost
         services.AddHostedService<KafkaIngestService>();
         services.AddDemoFeed(configuration);
 
-        services.AddEngineApi(configuration);
+        services.AddEngineApi();
         builder.AddEngineTelemetry();
         services.AddHostedService<StartupBanner>();
     }

@@ -21,7 +21,7 @@ public static class EngineStorage
     /// are checkpointed by the <see cref="Engagement.Checkpoints.Checkpointer"/>).</summary>
     public static ISiloBuilder AddEngineStorage(this ISiloBuilder silo, IConfiguration configuration)
     {
-        var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var options = EngineSettings.Storage(configuration);
         foreach (var name in Durable)
         {
             _ = options.Provider == StorageKind.Memory

@@ -8,7 +8,8 @@ using OpenTelemetry.Trace;
 namespace Engagement.Silo.Hosting;
 
 /// <summary>OpenTelemetry for the engine: its own meter, Orleans' and ASP.NET Core's metrics, scraped at
-/// <c>GET /metrics</c>; its own activity source for traces; both pushed over OTLP when an endpoint is configured.</summary>
+/// <c>GET /metrics</c>; its own activity source for traces when an OTLP endpoint is configured (or
+/// <c>Telemetry:Traces</c>); both pushed over OTLP when an endpoint is configured.</summary>
 public static class EngineTelemetry
 {
     /// <summary>Registers <see cref="EngineMetrics"/>, the ingest progress it reads, and the OpenTelemetry providers.</summary>
@@ -18,7 +19,7 @@ public static class EngineTelemetry
         var otlp = string.IsNullOrWhiteSpace(options.OtlpEndpoint) ? null : new Uri(options.OtlpEndpoint);
         builder.Services.AddSingleton<IIngestProgress>(sp => sp.GetRequiredService<IngestStatus>());
         builder.Services.AddSingleton<EngineMetrics>();
-        builder.Services.AddOpenTelemetry()
+        var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(options.ServiceName))
             .WithMetrics(metrics =>
             {
@@ -29,8 +30,10 @@ public static class EngineTelemetry
                 {
                     metrics.AddOtlpExporter(exporter => exporter.Endpoint = otlp);
                 }
-            })
-            .WithTracing(tracing =>
+            });
+        if (otlp is not null || options.Traces)
+        {
+            telemetry.WithTracing(tracing =>
             {
                 tracing.AddSource(EngineTelemetryNames.ActivitySource);
                 if (otlp is not null)
@@ -38,6 +41,7 @@ public static class EngineTelemetry
                     tracing.AddOtlpExporter(exporter => exporter.Endpoint = otlp);
                 }
             });
+        }
         return builder;
     }
 

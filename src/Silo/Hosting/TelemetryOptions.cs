@@ -10,6 +10,10 @@ public sealed class TelemetryOptions
     /// metrics and traces to; none when empty.</summary>
     public string? OtlpEndpoint { get; set; }
 
+    /// <summary>Records the engine's spans even without an OTLP endpoint, for an exporter added in code; off by default,
+    /// because with no listener the engine creates no spans at all.</summary>
+    public bool Traces { get; set; }
+
     /// <summary>The service name that metrics and traces carry.</summary>
     public string ServiceName { get; set; } = "engagement-engine";
 }

@@ -1,4 +1,5 @@
 using Engagement.Api.Auth;
+using Engagement.Configuration;
 
 namespace Engagement.Silo.Hosting;
 
@@ -20,7 +21,7 @@ public static class TokenCommand
             return 2;
         }
         var minutes = int.TryParse(Option("--minutes"), out var m) && m > 0 ? m : 480;
-        var options = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        var options = ValidatedOptions.Read(configuration, AuthOptions.Section, new AuthOptionsValidator());
         Console.WriteLine(DevelopmentTokens.Create(options, role, advisorId, TimeSpan.FromMinutes(minutes), DateTimeOffset.UtcNow));
         return 0;
     }

@@ -4,6 +4,7 @@ using Engagement.Customers;
 using Engagement.Events;
 using Engagement.Products;
 using Engagement.Silo.Kafka;
+using Engagement.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Engagement.Silo.Ingest;
@@ -39,6 +40,8 @@ public sealed class IngestPipeline(
     /// <remarks>Call from one thread at a time: the order of calls is the order of work per customer.</remarks>
     public BatchWork ProcessAsync(IReadOnlyList<ConsumeResult<byte[]?, byte[]?>> batch, string cluster, CancellationToken cancellation)
     {
+        var span = BatchTrace.Start(batch);
+        var batchTrace = EngineTracing.TraceParentOf(span);
         var work = new List<Task<long>>();
         var customers = new Dictionary<string, List<(ConsumeResult<byte[]?, byte[]?> Record, CustomerEvent Event)>>(StringComparer.Ordinal);
         var products = new Dictionary<string, List<NavUpdated>>(StringComparer.Ordinal);
@@ -47,7 +50,11 @@ public sealed class IngestPipeline(
             var parsed = RecordGuard.Parse(() => parser.Parse(record.Message.Key, record.Message.Value ?? []), record, logger);
             if (parsed.Customer is { } e)
             {
-                var located = e with { Source = new EventSource(cluster, record.Topic, record.Partition.Value, record.Offset.Value, RecordedAt(record)) };
+                var located = e with
+                {
+                    Source = new EventSource(cluster, record.Topic, record.Partition.Value, record.Offset.Value, RecordedAt(record),
+                        BatchTrace.TraceParentOf(record) ?? batchTrace),
+                };
                 if (!customers.TryGetValue(e.CustomerId, out var list))
                 {
                     customers[e.CustomerId] = list = [];
@@ -77,6 +84,10 @@ public sealed class IngestPipeline(
             applies.Add(After("p:" + productId, () => ApplyNavsAsync(productId, navs, cancellation)));
         }
         var applied = Task.WhenAll(applies.Concat(work));
+        if (span is not null)
+        {
+            _ = applied.ContinueWith(_ => span.Dispose(), TaskScheduler.Default);
+        }
         return new BatchWork(applied, DurableAsync(applied));
     }
 

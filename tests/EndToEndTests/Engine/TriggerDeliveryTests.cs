@@ -143,10 +143,10 @@ public sealed class TriggerDeliveryTests(EngineFixture fixture)
 
         private sealed class Publisher(ITriggerPublisher inner, FailAfterPublishing faults) : ITriggerPublisher
         {
-            public async Task PublishAsync(IReadOnlyList<Trigger> triggers)
+            public async Task PublishAsync(IReadOnlyList<TracedTrigger> triggers)
             {
                 await inner.PublishAsync(triggers);
-                if (triggers.Any(t => t.CustomerId == faults._customerId) && Interlocked.Decrement(ref faults._left) >= 0)
+                if (triggers.Any(t => t.Trigger.CustomerId == faults._customerId) && Interlocked.Decrement(ref faults._left) >= 0)
                 {
                     throw new IOException("Simulated crash after publishing, before the outbox was cleared");
                 }

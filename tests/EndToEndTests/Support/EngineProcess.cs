@@ -22,6 +22,22 @@ internal sealed class EngineProcess : IAsyncDisposable
 
     public static async Task<EngineProcess> StartAsync(IDictionary<string, string?> settings)
     {
+        var engine = Launch(settings);
+        try
+        {
+            await engine.WaitUntilReadyAsync();
+        }
+        catch (Exception ex)
+        {
+            await engine.DisposeAsync();
+            throw new InvalidOperationException($"The engine process did not become ready. Its last output:\n{engine.Output}", ex);
+        }
+        return engine;
+    }
+
+    /// <summary>Starts the process without waiting for it to be ready (a start that should fail, say).</summary>
+    public static EngineProcess Launch(IDictionary<string, string?> settings)
+    {
         var environment = LocalEngine.DefaultSettings();
         environment["Kafka:SessionTimeoutMs"] = "6000";
         foreach (var (key, value) in settings)
@@ -45,19 +61,11 @@ internal sealed class EngineProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, line) => engine.Keep(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        try
-        {
-            await engine.WaitUntilReadyAsync();
-        }
-        catch (Exception ex)
-        {
-            await engine.DisposeAsync();
-            throw new InvalidOperationException($"The engine process did not become ready. Its last output:\n{engine.Output}", ex);
-        }
         return engine;
     }
 
-    private string Output
+    /// <summary>The last lines the process wrote, standard output and error together.</summary>
+    public string Output
     {
         get
         {
@@ -101,6 +109,14 @@ internal sealed class EngineProcess : IAsyncDisposable
                 return 0;
             }
         }, status => status == 200, TimeSpan.FromSeconds(60), "the engine process to be ready");
+
+    /// <summary>Waits for the process to exit by itself and answers its exit code; throws past the deadline.</summary>
+    public async Task<int> ExitCodeAsync(TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(deadline.Token);
+        return _process.ExitCode;
+    }
 
     /// <summary>Kills the process at once (SIGKILL): no shutdown, no flush, no commit.</summary>
     public async Task KillAsync()

@@ -180,6 +180,23 @@ public sealed class WorkbenchTests(EngineFixture fixture)
         browser.Screenshot("team-en");
     }
 
+    [Fact]
+    public async Task A_supervisor_opens_the_dashboard_from_the_workbench_and_an_advisor_has_no_way_in()
+    {
+        await using var engine = await TestEngine.StartAsync(fixture.EngineSettings($"workbench-dashboard-{_run}"));
+        using var browser = Browser.Start(engine.BaseUrl);
+        browser.SignIn(Roles.Advisor, $"WD-{_run}");
+        Assert.Empty(browser.Driver.FindElements(By.Id("nav-dashboard")));
+        browser.Driver.FindElement(By.Id("sign-out")).Click();
+
+        browser.SignIn(Roles.Supervisor);
+        browser.Driver.FindElement(By.Id("nav-dashboard")).Click();
+        browser.Until(d => d.Url == $"{engine.BaseUrl}/dashboard/" && d.Title == "Orleans Dashboard", Soon, "the dashboard page");
+        // The page's own calls go without a bearer header, as the browser sends them: the cookie lets them in.
+        Assert.Equal(200L, ((IJavaScriptExecutor)browser.Driver).ExecuteAsyncScript(
+            "const done = arguments[arguments.length - 1]; fetch('ClusterStats').then(r => done(r.status));"));
+    }
+
     private static Func<IWebElement, bool> Of(string customerId, string type) =>
         card => card.GetAttribute("data-customer-id") == customerId && card.GetAttribute("data-type") == type;
 

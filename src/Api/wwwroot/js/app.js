@@ -63,6 +63,14 @@ async function show() {
   }
 }
 
+// A browser cannot send the bearer header when it navigates: the engine keeps the token in a cookie for the
+// dashboard's paths first.
+async function openDashboard(event) {
+  event.preventDefault();
+  const response = await fetch("/dashboard/session", { method: "POST", headers: { Authorization: `Bearer ${token()}` } });
+  if (response.ok) location.assign("/dashboard/");
+}
+
 function header(who, supervising, current) {
   const focus = supervising && current !== "customer" ? location.hash.split("/")[2] : null;
   const link = (view, text) => {
@@ -73,7 +81,8 @@ function header(who, supervising, current) {
     h("h1", {}, t.title),
     h("nav", { "aria-label": t.title },
       link("inbox", t.nav.inbox), link("book", t.nav.book), link("effect", t.nav.effect),
-      supervising ? link("team", t.nav.team) : null),
+      supervising ? link("team", t.nav.team) : null,
+      who.role === "supervisor" ? h("a", { href: "/dashboard/", id: "nav-dashboard", onclick: openDashboard }, t.nav.dashboard) : null),
     h("span", { class: "who", id: "who" }, `${t.signedInAs} ${t.roles[who.role] ?? who.role}${who.advisorId ? ` ${who.advisorId}` : ""}`),
     h("button", { type: "button", class: "secondary", id: "sign-out", onclick: () => { signOut(); location.hash = ""; show(); } }, t.signOut));
 }

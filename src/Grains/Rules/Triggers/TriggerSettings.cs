@@ -6,6 +6,9 @@ namespace Engagement.Rules.Triggers;
 /// <summary>The trigger rules' figures (SPEC §4 defaults), bound from the <c>Triggers</c> configuration section.</summary>
 public sealed class TriggerSettings
 {
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Triggers";
+
     /// <summary>How long before maturity a term deposit triggers.</summary>
     public TimeSpan DepositMaturingLead { get; set; } = TimeSpan.FromDays(7);
     /// <summary>How long before the due date a payment triggers.</summary>

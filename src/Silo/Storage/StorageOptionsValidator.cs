@@ -1,0 +1,48 @@
+using Azure.Data.Tables;
+using Engagement.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Engagement.Silo.Storage;
+
+/// <summary>Checks the <c>Storage</c> section: a known provider, and for Azure Table Storage a connection string that
+/// reads as one and a valid table name.</summary>
+public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, StorageOptions options)
+    {
+        var checks = new SettingChecks(StorageOptions.Section)
+            .That(Enum.IsDefined(options.Provider), nameof(options.Provider),
+                $"must be {string.Join(" or ", Enum.GetNames<StorageKind>())} (got {options.Provider})")
+            .AtLeast(nameof(options.CheckpointPartitions), options.CheckpointPartitions, 1);
+        if (options.Provider == StorageKind.AzureTable)
+        {
+            // The connection string holds a secret: the message never quotes it.
+            checks.That(IsConnectionString(options.ConnectionString), nameof(options.ConnectionString),
+                    "must be an Azure Storage connection string when Storage:Provider is AzureTable")
+                .That(IsTableName(options.TableName), nameof(options.TableName),
+                    $"must be 3 to 63 letters and digits, starting with a letter (got '{options.TableName}')");
+        }
+        return checks.Result();
+    }
+
+    private static bool IsConnectionString(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return false;
+        }
+        try
+        {
+            _ = new TableServiceClient(value);
+            return true;
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsTableName(string? value) =>
+        value is { Length: >= 3 and <= 63 } && char.IsAsciiLetter(value[0]) && value.All(char.IsAsciiLetterOrDigit);
+}
