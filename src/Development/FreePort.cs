@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Engagement.Testing;
+namespace Engagement.Development;
 
 /// <summary>Free loopback ports for the servers a test or a benchmark starts.</summary>
 public static class FreePort

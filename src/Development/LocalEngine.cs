@@ -1,11 +1,8 @@
 using System.Globalization;
 using Engagement.Silo.Hosting;
 using Engagement.Silo.Kafka;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
-namespace Engagement.Testing;
+namespace Engagement.Development;
 
 /// <summary>The whole engine in this process, on free ports and with the demo feed off, for tests and benchmarks.</summary>
 public static class LocalEngine
@@ -15,7 +12,7 @@ public static class LocalEngine
     /// replacements before the engine's own (a fault-injecting decorator, say).</summary>
     public static Task<RunningEngine> BuildAsync(IDictionary<string, string?> settings, TimeProvider? clock = null,
         Action<IServiceCollection>? services = null) =>
-        EngineHost.BuildAsync([], builder =>
+        DevelopmentDefaults.BuildEngineAsync([], builder =>
         {
             builder.Configuration.AddInMemoryCollection(DefaultSettings());
             builder.Configuration.AddInMemoryCollection(settings);

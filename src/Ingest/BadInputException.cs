@@ -1,4 +1,4 @@
-namespace Engagement.Silo.Ingest;
+namespace Engagement.Ingest;
 
 /// <summary>Thrown while reading a record that breaks SPEC §1; carries the dead-letter reason code.</summary>
 public sealed class BadInputException(string reason) : Exception($"Bad input: {reason}")

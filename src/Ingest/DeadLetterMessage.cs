@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Confluent.Kafka;
 
-namespace Engagement.Silo.Ingest;
+namespace Engagement.Ingest;
 
 /// <summary>The dead-letter record for a bad record: the record unchanged (its own headers first, then SPEC §1's), or,
 /// when that is more than the topic accepts, as much of it as fits, saying so.</summary>

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Engagement.Events;
 
-namespace Engagement.Silo.Ingest;
+namespace Engagement.Ingest;
 
 /// <summary>Turns a Kafka record's key and value into a typed SPEC §1 event, or the reason it is bad input.</summary>
 public sealed class EventParser(string baseCurrency)

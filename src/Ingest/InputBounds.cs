@@ -1,4 +1,4 @@
-namespace Engagement.Silo.Ingest;
+namespace Engagement.Ingest;
 
 /// <summary>The ranges a record's dates and figures must lie in, so that no date or decimal arithmetic in the rules
 /// can overflow (reason <c>out_of_range:&lt;name&gt;</c>).</summary>

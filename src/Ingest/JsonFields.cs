@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace Engagement.Silo.Ingest;
+namespace Engagement.Ingest;
 
 /// <summary>Reads the fields of one JSON object, throwing <see cref="BadInputException"/> with SPEC §1 reason codes.</summary>
 public readonly partial struct JsonFields(JsonElement obj)

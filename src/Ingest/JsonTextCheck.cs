@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Text.Unicode;
 
-namespace Engagement.Silo.Ingest;
+namespace Engagement.Ingest;
 
 /// <summary>Checks a record value's bytes before they are read as fields: UTF-8, JSON grammar, nesting depth,
 /// lone surrogates and repeated property names, each with its reason code.</summary>

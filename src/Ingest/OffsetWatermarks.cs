@@ -1,6 +1,6 @@
 using Confluent.Kafka;
 
-namespace Engagement.Silo.Ingest;
+namespace Engagement.Ingest;
 
 /// <summary>Per partition, the offsets in flight: only the contiguous completed prefix may be committed.</summary>
 public sealed class OffsetWatermarks

@@ -1,6 +1,6 @@
 using Engagement.Events;
 
-namespace Engagement.Silo.Ingest;
+namespace Engagement.Ingest;
 
 /// <summary>A Kafka record read as SPEC §1: a customer event, a NAV update, or the reason it is bad input.</summary>
 public readonly record struct ParsedRecord(CustomerEvent? Customer, NavUpdated? Nav, string? Error)

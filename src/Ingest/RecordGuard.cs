@@ -1,6 +1,7 @@
 using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
 
-namespace Engagement.Silo.Ingest;
+namespace Engagement.Ingest;
 
 /// <summary>Keeps one record from stopping ingest: whatever reading it throws makes it bad input with reason
 /// <c>internal_error:&lt;exception type&gt;</c>.</summary>

@@ -9,6 +9,14 @@ if (TokenCommand.IsRequested(args))
         .Build());
 }
 
-await using var engine = await EngineHost.BuildAsync(args);
-await engine.RunAsync();
-return 0;
+try
+{
+    await using var engine = await EngineHost.BuildAsync(args);
+    await engine.RunAsync();
+    return 0;
+}
+catch (MissingSettingsException missing)
+{
+    Console.Error.WriteLine(missing.Message);
+    return 2;
+}

@@ -5,7 +5,7 @@ using Engagement.Silo.Kafka;
 using Engagement.Simulator;
 using Microsoft.Extensions.Options;
 
-namespace Engagement.Silo.Demo;
+namespace Engagement.Development.Demo;
 
 /// <summary>Produces simulated core-banking events into the engine's own input topics, over the Kafka protocol.</summary>
 public sealed class DemoFeed(

@@ -1,4 +1,4 @@
-namespace Engagement.Silo.Demo;
+namespace Engagement.Development.Demo;
 
 /// <summary>Registers the demo feed when <c>Demo:Enabled</c> is on.</summary>
 public static class DemoFeedRegistration

@@ -1,4 +1,4 @@
-namespace Engagement.Silo.Demo;
+namespace Engagement.Development.Demo;
 
 /// <summary>The demo feed of simulated core-banking events, bound from the <c>Demo</c> configuration section.</summary>
 public sealed class DemoOptions

@@ -1,30 +1,27 @@
 using System.Globalization;
 using Engagement.Silo.Kafka;
+using Microsoft.Extensions.Configuration;
 
-namespace Engagement.Silo.Hosting;
+namespace Engagement.Development.Kafka;
 
-/// <summary>Points the engine at a configured Kafka cluster, or starts the embedded broker when none is configured,
-/// and makes sure the topics exist.</summary>
+/// <summary>Starts the embedded broker, with the engine's topics, when no Kafka cluster is configured.</summary>
 public static class EmbeddedKafka
 {
-    /// <summary>Returns the embedded broker it started (null for a configured cluster), after filling in the
-    /// bootstrap servers and cluster name the rest of the engine reads.</summary>
-    public static async Task<EmbeddedKafkaBroker?> StartIfNeededAsync(IConfiguration configuration)
+    /// <summary>Returns the broker it started (null when a cluster is configured), after pointing the configuration
+    /// at it: bootstrap servers, a fresh cluster name and the mock's short fetch wait.</summary>
+    public static EmbeddedKafkaBroker? StartIfNeeded(IConfiguration configuration)
     {
         var options = configuration.GetSection(KafkaOptions.Section).Get<KafkaOptions>() ?? new KafkaOptions();
-        EmbeddedKafkaBroker? broker = null;
-        if (string.IsNullOrWhiteSpace(options.BootstrapServers))
+        if (!string.IsNullOrWhiteSpace(options.BootstrapServers))
         {
-            broker = EmbeddedKafkaBroker.Start();
-            configuration[$"{KafkaOptions.Section}:{nameof(KafkaOptions.BootstrapServers)}"] = broker.BootstrapServers;
-            configuration[$"{KafkaOptions.Section}:{nameof(KafkaOptions.ClusterName)}"] = $"embedded-{Guid.NewGuid():N}";
-            configuration[$"{KafkaOptions.Section}:{nameof(KafkaOptions.FetchWaitMaxMs)}"] ??=
-                KafkaOptions.EmbeddedFetchWaitMaxMs.ToString(CultureInfo.InvariantCulture);
+            return null;
         }
-        var servers = configuration[$"{KafkaOptions.Section}:{nameof(KafkaOptions.BootstrapServers)}"]!;
-        await KafkaTopics.EnsureAsync(servers,
-            options.Topics.Append(options.DeadLetterTopic).Append(options.TriggersTopic)
-                .Select(topic => new KafkaTopicSpec(topic, options.Partitions)));
+        var broker = EmbeddedKafkaBroker.Start();
+        broker.EnsureTopics(options.TopicSpecs());
+        configuration[$"{KafkaOptions.Section}:{nameof(KafkaOptions.BootstrapServers)}"] = broker.BootstrapServers;
+        configuration[$"{KafkaOptions.Section}:{nameof(KafkaOptions.ClusterName)}"] = $"embedded-{Guid.NewGuid():N}";
+        configuration[$"{KafkaOptions.Section}:{nameof(KafkaOptions.FetchWaitMaxMs)}"] ??=
+            KafkaOptions.EmbeddedFetchWaitMaxMs.ToString(CultureInfo.InvariantCulture);
         return broker;
     }
 }

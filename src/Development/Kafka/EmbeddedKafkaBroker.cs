@@ -1,9 +1,8 @@
-using System.Collections.Concurrent;
-using System.Diagnostics.CodeAnalysis;
 using Confluent.Kafka;
+using Engagement.Silo.Kafka;
 using ErrorCode = Confluent.Kafka.ErrorCode;
 
-namespace Engagement.Silo.Kafka;
+namespace Engagement.Development.Kafka;
 
 /// <summary>
 /// An in-process Kafka cluster (librdkafka's mock cluster) listening on localhost, for when no real
@@ -13,9 +12,6 @@ public sealed class EmbeddedKafkaBroker : IDisposable, IAsyncDisposable
 {
     private const int TopicAlreadyExists = 36;
     private const int MaxReplicationFactor = 3;
-
-    // Keyed by bootstrap string so that code holding only the string (topic setup) can find the broker in-process.
-    private static readonly ConcurrentDictionary<string, EmbeddedKafkaBroker> Running = new(StringComparer.Ordinal);
 
     private static readonly KeyValuePair<string, string>[] HostSettings =
     [
@@ -57,9 +53,7 @@ public sealed class EmbeddedKafkaBroker : IDisposable, IAsyncDisposable
         // has no other members worth waiting for.
         LibrdkafkaNative.SetGroupInitialRebalanceDelay(cluster, 0);
 
-        var broker = new EmbeddedKafkaBroker(handle, cluster, brokers);
-        Running[broker.BootstrapServers] = broker;
-        return broker;
+        return new EmbeddedKafkaBroker(handle, cluster, brokers);
     }
 
     /// <summary>Creates a topic; returns false, changing nothing, when a topic of that name already exists.</summary>
@@ -82,9 +76,11 @@ public sealed class EmbeddedKafkaBroker : IDisposable, IAsyncDisposable
         }
     }
 
-    /// <summary>Finds a live broker in this process by the bootstrap string it handed out.</summary>
-    internal static bool TryGetRunning(string bootstrapServers, [NotNullWhen(true)] out EmbeddedKafkaBroker? broker) =>
-        Running.TryGetValue(bootstrapServers, out broker);
+    /// <summary>Creates whichever of <paramref name="topics"/> are missing; returns the names it created.</summary>
+    /// <remarks>The mock cluster does not implement the CreateTopics request that <see cref="KafkaTopics"/> sends, so
+    /// topics on the embedded broker are made here; the engine's own check then finds them present.</remarks>
+    public IReadOnlyList<string> EnsureTopics(IEnumerable<KafkaTopicSpec> topics) =>
+        KafkaTopics.Validate(topics).Where(spec => CreateTopic(spec.Name, spec.Partitions)).Select(spec => spec.Name).ToList();
 
     /// <summary>Stops the cluster; its topics, records and committed offsets are gone.</summary>
     public void Dispose()
@@ -95,8 +91,6 @@ public sealed class EmbeddedKafkaBroker : IDisposable, IAsyncDisposable
             {
                 return;
             }
-
-            Running.TryRemove(new KeyValuePair<string, EmbeddedKafkaBroker>(BootstrapServers, this));
 
             // The cluster lives on the handle's bookkeeping, so it goes first.
             LibrdkafkaNative.DestroyMockCluster(cluster);

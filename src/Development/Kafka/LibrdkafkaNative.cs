@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace Engagement.Silo.Kafka;
+namespace Engagement.Development.Kafka;
 
 /// <summary>The slice of librdkafka's C API that runs its in-process mock cluster.</summary>
 /// <remarks>

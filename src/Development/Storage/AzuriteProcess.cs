@@ -5,13 +5,13 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 
-namespace Engagement.Silo.Storage;
+namespace Engagement.Development.Storage;
 
 /// <summary>An Azurite table server run as a child process, from the repository's pinned npm package, for local runs
 /// and tests; disposing it stops the server after it has saved its data.</summary>
 public sealed partial class AzuriteProcess : IAsyncDisposable
 {
-    /// <summary>Azurite's usual table port, the one <see cref="AzureTableStorageOptions.DevelopmentConnectionString"/> names.</summary>
+    /// <summary>Azurite's usual table port, the one <c>UseDevelopmentStorage=true</c> names.</summary>
     public const int DevelopmentTablePort = 10002;
 
     private const string AccountName = "devstoreaccount1";
@@ -141,12 +141,13 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
     {
         for (var attempt = 1; ; attempt++)
         {
-            var (azurite, failure) = await TryStartAsync(repositoryRoot, FreePort(), dataFolder, cancellationToken, inMemory);
+            var (azurite, failure) = await TryStartAsync(repositoryRoot, FreePort.Next(), dataFolder, cancellationToken, inMemory);
             if (azurite is not null)
             {
                 return azurite;
             }
-            // A port found free can be taken before Azurite binds it; then, and only then, another port may do.
+            // Azurite cannot listen on port 0, so the operating system picked a free port for a moment and we handed it
+            // over. A port found free can be taken before Azurite binds it; then, and only then, another port may do.
             if (attempt == FreePortAttempts || !failure.Contains("EADDRINUSE", StringComparison.Ordinal))
             {
                 throw new InvalidOperationException(failure);
@@ -288,21 +289,6 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         catch (SocketException)
         {
             return false;
-        }
-    }
-
-    // Azurite cannot listen on port 0, so the operating system picks a free port for a moment and we hand it over.
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
         }
     }
 

@@ -1,6 +1,4 @@
-using Engagement.Silo.Storage;
-
-namespace Engagement.Testing;
+namespace Engagement.Development.Storage;
 
 /// <summary>An Azurite of its own for a test collection or a benchmark: installed if need be, on a free port, with its
 /// data in a temporary folder that is deleted when it stops.</summary>

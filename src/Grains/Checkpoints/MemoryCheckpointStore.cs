@@ -1,12 +1,11 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using Engagement.Checkpoints;
 
-namespace Engagement.Silo.Storage;
+namespace Engagement.Checkpoints;
 
 /// <summary>Customer checkpoints in process memory, with the same concurrency checks as the table: for the
 /// benchmark's in-memory run and for tests; lost on restart.</summary>
-internal sealed class MemoryCheckpointStore : ICheckpointStore
+public sealed class MemoryCheckpointStore : ICheckpointStore
 {
     private readonly ConcurrentDictionary<string, StoredCheckpoint> _rows = new(StringComparer.Ordinal);
     private long _version;

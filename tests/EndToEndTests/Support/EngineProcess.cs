@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Engagement.Testing;
+using Engagement.Development;
 
 namespace Engagement.EndToEndTests.Support;
 
@@ -29,7 +29,7 @@ internal sealed class EngineProcess : IAsyncDisposable
             environment[key] = value;
         }
         var baseUrl = environment["Urls"]!;
-        var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "Engagement.Silo.dll"))
+        var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "Engagement.Development.dll"))
         {
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,

@@ -1,5 +1,4 @@
 using Engagement.Checkpoints;
-using Engagement.Silo.Storage;
 using Engagement.State;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
