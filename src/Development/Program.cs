@@ -1,4 +1,5 @@
 using Engagement.Development;
 
-await using var engine = await DevelopmentDefaults.BuildEngineAsync(args);
+// The engine's appsettings.json is copied beside this launcher, while `dotnet run` starts it in the project's folder.
+await using var engine = await DevelopmentDefaults.BuildEngineAsync([$"--contentRoot={AppContext.BaseDirectory}", .. args]);
 await engine.RunAsync();

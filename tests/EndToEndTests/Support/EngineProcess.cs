@@ -20,7 +20,12 @@ internal sealed class EngineProcess : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<EngineProcess> StartAsync(IDictionary<string, string?> settings)
+    /// <summary>The files the process has mapped (its loaded assemblies among them), from <c>/proc</c>.</summary>
+    public string MappedFiles => File.ReadAllText($"/proc/{_process.Id}/maps");
+
+    /// <summary>Starts what <c>bash scripts/run.sh</c> starts (the development launcher) or, with
+    /// <paramref name="production"/>, the production entry point, and waits until it is ready.</summary>
+    public static async Task<EngineProcess> StartAsync(IDictionary<string, string?> settings, bool production = false)
     {
         var environment = LocalEngine.DefaultSettings();
         environment["Kafka:SessionTimeoutMs"] = "6000";
@@ -29,7 +34,7 @@ internal sealed class EngineProcess : IAsyncDisposable
             environment[key] = value;
         }
         var baseUrl = environment["Urls"]!;
-        var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "Engagement.Development.dll"))
+        var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, production ? "Engagement.Silo.dll" : "Engagement.Development.dll"))
         {
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,
