@@ -8,4 +8,4 @@ if [ -f package.json ] && [ ! -x node_modules/.bin/azurite-table ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
 echo "==> Building and starting the engine (Ctrl+C stops it)"
-exec dotnet run --project src/Silo -- "$@"
+exec dotnet run --project src/Development -- "$@"

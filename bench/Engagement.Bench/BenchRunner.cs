@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Engagement.Development.Kafka;
 using Engagement.Silo.Kafka;
 
 namespace Engagement.Bench;
@@ -10,7 +11,7 @@ public static class BenchRunner
     public static async Task<BenchContext> RunAsync(BenchOptions options, TextWriter progress, CancellationToken cancellation)
     {
         using var broker = EmbeddedKafkaBroker.Start();
-        var workload = await Workload.ProduceAsync(broker.BootstrapServers, options, progress, cancellation);
+        var workload = await Workload.ProduceAsync(broker, options, progress, cancellation);
         var context = new BenchContext(workload, options, progress);
         context.Report(new Figure("date", DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'")));
         context.Report(new Figure("machine",

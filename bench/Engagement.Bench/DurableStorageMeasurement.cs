@@ -1,7 +1,7 @@
-using Engagement.Silo.Storage;
 using Azure.Data.Tables;
+using Engagement.Development.Storage;
 using Engagement.Silo.Kafka;
-using Engagement.Testing;
+using Engagement.Silo.Storage;
 
 namespace Engagement.Bench;
 

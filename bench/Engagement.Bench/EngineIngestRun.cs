@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using Engagement.Customers;
+using Engagement.Development;
 using Engagement.Silo.Hosting;
 using Engagement.Silo.Ingest;
 using Engagement.Silo.Kafka;
 using Engagement.Simulator;
-using Engagement.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Engagement.Bench;

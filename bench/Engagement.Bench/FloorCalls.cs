@@ -1,6 +1,7 @@
 using System.Text;
 using Confluent.Kafka;
 using Engagement.Events;
+using Engagement.Ingest;
 using Engagement.Silo.Ingest;
 
 namespace Engagement.Bench;

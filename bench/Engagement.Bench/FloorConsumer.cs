@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Confluent.Kafka;
+using Engagement.Ingest;
 using Engagement.Silo.Ingest;
 using Engagement.Silo.Kafka;
 using Engagement.Simulator;

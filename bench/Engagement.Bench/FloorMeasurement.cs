@@ -1,5 +1,5 @@
 using Engagement.Silo.Hosting;
-using Engagement.Silo.Ingest;
+using Engagement.Ingest;
 using Engagement.Silo.Kafka;
 
 namespace Engagement.Bench;

@@ -1,4 +1,4 @@
-using Engagement.Testing;
+using Engagement.Development;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

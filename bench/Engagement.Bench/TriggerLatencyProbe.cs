@@ -5,9 +5,9 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Confluent.Kafka;
 using Engagement.Api.Auth;
+using Engagement.Development;
 using Engagement.Silo.Hosting;
 using Engagement.Simulator;
-using Engagement.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Engagement.Bench;

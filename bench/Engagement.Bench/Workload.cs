@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using Engagement.Development.Kafka;
 using Engagement.Silo.Kafka;
 using Engagement.Simulator;
 
@@ -44,15 +45,14 @@ public sealed class Workload
     public IReadOnlyDictionary<string, string> Advisors { get; }
 
     /// <summary>Creates the topics, produces the simulated traffic and checks that the broker kept all of it.</summary>
-    public static async Task<Workload> ProduceAsync(string bootstrapServers, BenchOptions options, TextWriter progress,
+    public static async Task<Workload> ProduceAsync(EmbeddedKafkaBroker broker, BenchOptions options, TextWriter progress,
         CancellationToken cancellation)
     {
+        var bootstrapServers = broker.BootstrapServers;
         var engine = new KafkaOptions();
-        await KafkaTopics.EnsureAsync(bootstrapServers,
-            CoreBankingTopics.All.Select(t => new KafkaTopicSpec(t, options.Partitions))
-                .Append(new KafkaTopicSpec(engine.DeadLetterTopic))
-                .Append(new KafkaTopicSpec(engine.TriggersTopic)),
-            cancellation);
+        broker.EnsureTopics(CoreBankingTopics.All.Select(t => new KafkaTopicSpec(t, options.Partitions))
+            .Append(new KafkaTopicSpec(engine.DeadLetterTopic))
+            .Append(new KafkaTopicSpec(engine.TriggersTopic)));
 
         var simulator = new CoreBankingSimulator(new SimulationOptions { Customers = options.Customers, Seed = options.Seed });
         var occurrences = (long)options.Customers * options.OccurrencesPerCustomer;

@@ -183,7 +183,7 @@ public sealed class AdvisorGrain : Grain, IAdvisorGrain
         }
         catch (Exception e)
         {
-            _logger.LogWarning("Pushing {Count} inbox changes live failed: {Error}", changes.Count, e.GetBaseException().Message);
+            _logger.LogWarning("Pushing {Count} inbox changes live failed: {Error}", changes.Count, LoggedFailure.Describe(e));
         }
     }
 }

@@ -184,7 +184,7 @@ public sealed class Checkpointer : IAsyncDisposable
             }
             catch (Exception e)
             {
-                _logger.LogWarning("A checkpoint failed and is tried again: {Error}", e.GetBaseException().Message);
+                _logger.LogWarning("A checkpoint failed and is tried again: {Error}", LoggedFailure.Describe(e));
             }
         }
     }
@@ -248,7 +248,7 @@ public sealed class Checkpointer : IAsyncDisposable
         if (failed > 0)
         {
             _logger.LogWarning("Checkpoint {Checkpoint}: {Failed} of {Count} writes failed ({Error}); they are tried again",
-                checkpoint, failed, taken.Count, results.First(r => r.Error is not null).Error!.GetBaseException().Message);
+                checkpoint, failed, taken.Count, LoggedFailure.Describe(results.First(r => r.Error is not null).Error!));
             return Took(taken, started, durable: false);
         }
         await _effects.WhenDoneThroughAsync(effectsThrough).WaitAsync(cancellation);

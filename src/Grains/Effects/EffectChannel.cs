@@ -70,7 +70,7 @@ public sealed class EffectChannel<TItem>(
             catch (Exception e) when (!stopping.IsCancellationRequested)
             {
                 logger.LogWarning("Delivering {Count} {Channel} effects failed ({Failures} in a row, retrying in {Delay} ms): {Error}",
-                    items.Count, name, failures, delay.TotalMilliseconds, e.GetBaseException().Message);
+                    items.Count, name, failures, delay.TotalMilliseconds, LoggedFailure.Describe(e));
                 await Task.Delay(delay, clock, stopping);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LongestRetryDelay.Ticks));
             }
@@ -89,7 +89,7 @@ public sealed class EffectChannel<TItem>(
             }
             catch (Exception e) when (!stopping.IsCancellationRequested)
             {
-                logger.LogWarning("Storing {Count} {Channel} effects failed; sending them again: {Error}", items.Count, name, e.GetBaseException().Message);
+                logger.LogWarning("Storing {Count} {Channel} effects failed; sending them again: {Error}", items.Count, name, LoggedFailure.Describe(e));
                 await Task.Delay(FirstRetryDelay, clock, stopping);
                 stored = await TakenAsync(target, items);
             }

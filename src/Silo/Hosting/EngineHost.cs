@@ -7,7 +7,6 @@ using Engagement.Silo.Schedule;
 using Engagement.Silo.Storage;
 using Engagement.Silo.Triggers;
 using Engagement.Triggers;
-using Engagement.Silo.Demo;
 using Engagement.Silo.Ingest;
 using Engagement.Silo.Kafka;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,13 +14,15 @@ using Microsoft.Extensions.Options;
 
 namespace Engagement.Silo.Hosting;
 
-/// <summary>Builds the whole engine in one process: embedded services when none are configured, the Orleans silo,
-/// Kafka ingest, the demo feed and the HTTP API.</summary>
+/// <summary>Builds the whole engine in one process: the Orleans silo, Kafka ingest, the silo clock and the HTTP API,
+/// against the configured Kafka cluster and storage.</summary>
 public static class EngineHost
 {
     /// <summary>Builds the engine; <paramref name="configure"/> runs first, so tests can set configuration and
-    /// register their own <see cref="TimeProvider"/>.</summary>
-    public static async Task<RunningEngine> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
+    /// register their own <see cref="TimeProvider"/>; then <paramref name="defaults"/>, if any, fills in what the
+    /// configuration leaves out. Without a broker or storage it throws <see cref="MissingSettingsException"/>.</summary>
+    public static async Task<RunningEngine> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null,
+        IEngineDefaults? defaults = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
@@ -29,14 +30,13 @@ public static class EngineHost
         try
         {
             EngineSettings.CheckEarly(builder.Configuration);
-            if (await EmbeddedKafka.StartIfNeededAsync(builder.Configuration) is { } broker)
+            if (defaults is not null)
             {
-                embedded.Add(broker);
+                await defaults.StartAsync(builder, embedded);
             }
-            if (EngineSettings.Storage(builder.Configuration).NeedsEmbeddedAzurite)
-            {
-                embedded.Add(await AzuriteProcess.StartForDevelopmentAsync());
-            }
+            RequiredSettings.Check(builder.Configuration);
+            var kafka = EngineSettings.Kafka(builder.Configuration);
+            await KafkaTopics.EnsureAsync(kafka.BootstrapServers!, kafka.TopicSpecs());
             AddEngine(builder);
             var app = builder.Build();
             app.MapEngineApi();
@@ -87,7 +87,6 @@ public static class EngineHost
         services.AddSingleton<IngestStatus>();
         services.AddEngineHealth();
         services.AddHostedService<KafkaIngestService>();
-        services.AddDemoFeed(configuration);
 
         services.AddEngineApi();
         builder.AddEngineTelemetry();

@@ -38,6 +38,10 @@ internal static class EngineSettings
         }
     }
 
+    /// <summary>The <c>Kafka</c> section, checked, for code that runs before the host.</summary>
+    public static KafkaOptions Kafka(IConfiguration configuration) =>
+        ValidatedOptions.Read(configuration, KafkaOptions.Section, new KafkaOptionsValidator());
+
     /// <summary>The <c>Storage</c> section, checked, for code that runs before the host.</summary>
     public static StorageOptions Storage(IConfiguration configuration) =>
         ValidatedOptions.Read(configuration, StorageOptions.Section, new StorageOptionsValidator());

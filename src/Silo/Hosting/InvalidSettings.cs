@@ -9,6 +9,9 @@ public static class InvalidSettings
     /// <summary>The exit code of a start refused for bad configuration (<c>EX_CONFIG</c> of sysexits.h).</summary>
     public const int ExitCode = 78;
 
+    /// <summary>The exit code of a start that lacks a setting it cannot do without (<see cref="MissingSettingsException"/>).</summary>
+    public const int MissingExitCode = 2;
+
     /// <summary>The settings problems behind <paramref name="failure"/>, or null when it is not (only) bad configuration.</summary>
     public static IReadOnlyList<string>? ProblemsOf(Exception failure)
     {
@@ -33,7 +36,7 @@ public static class InvalidSettings
     }
 
     /// <summary>Runs <paramref name="start"/>; a failure of bad configuration prints its problems to standard error and
-    /// answers <see cref="ExitCode"/>.</summary>
+    /// answers <see cref="ExitCode"/>, a missing setting its one line and <see cref="MissingExitCode"/>.</summary>
     public static async Task<int> ReportAsync(Func<Task<int>> start)
     {
         try
@@ -47,6 +50,11 @@ public static class InvalidSettings
                 await Console.Error.WriteLineAsync($"Invalid configuration: {problem}");
             }
             return ExitCode;
+        }
+        catch (MissingSettingsException missing)
+        {
+            await Console.Error.WriteLineAsync(missing.Message);
+            return MissingExitCode;
         }
     }
 }

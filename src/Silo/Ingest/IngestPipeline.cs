@@ -194,7 +194,7 @@ public sealed class IngestPipeline(
             catch (Exception ex) when (!cancellation.IsCancellationRequested && (failures < giveUpAfter || giveUpAfter is null || IsOutage(ex)))
             {
                 logger.LogWarning("Applying a batch failed ({Failures} in a row, retrying in {Delay} ms): {Error}",
-                    failures, delay.TotalMilliseconds, ex.GetBaseException().Message);
+                    failures, delay.TotalMilliseconds, LoggedFailure.Describe(ex));
                 await Task.Delay(delay, clock, cancellation);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LongestRetryDelay.Ticks));
             }

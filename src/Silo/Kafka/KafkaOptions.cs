@@ -42,4 +42,8 @@ public sealed class KafkaOptions
     /// <summary>The name of the cluster incarnation, part of each customer's offset watermark key.</summary>
     /// <remarks>Offsets mean nothing across clusters: the embedded broker starts empty, so it gets a fresh name each start.</remarks>
     public string ClusterName { get; set; } = "default";
+
+    /// <summary>The topics the engine reads and writes, as created when missing: <see cref="Partitions"/> partitions each.</summary>
+    public IEnumerable<KafkaTopicSpec> TopicSpecs() =>
+        Topics.Append(DeadLetterTopic).Append(TriggersTopic).Select(topic => new KafkaTopicSpec(topic, Partitions));
 }

@@ -4,7 +4,7 @@ using ErrorCode = Confluent.Kafka.ErrorCode;
 
 namespace Engagement.Silo.Kafka;
 
-/// <summary>Makes sure the engine's topics exist, on the embedded broker or on a real cluster.</summary>
+/// <summary>Makes sure the engine's topics exist on its Kafka cluster.</summary>
 public static class KafkaTopics
 {
     /// <summary>Partitions a new topic gets unless the caller says otherwise.</summary>
@@ -34,22 +34,6 @@ public static class KafkaTopics
             return [];
         }
 
-        // The mock cluster does not implement the CreateTopics request, so the embedded broker is asked directly.
-        if (EmbeddedKafkaBroker.TryGetRunning(config.BootstrapServers, out var broker))
-        {
-            var created = new List<string>();
-            foreach (var spec in specs)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (broker.CreateTopic(spec.Name, spec.Partitions))
-                {
-                    created.Add(spec.Name);
-                }
-            }
-
-            return created;
-        }
-
         using var admin = new AdminClientBuilder(config).Build();
         // Only missing topics are created: a cluster whose operators created them needs no CreateTopics permission.
         var existing = admin.GetMetadata(MetadataTimeout).Topics
@@ -74,7 +58,8 @@ public static class KafkaTopics
         }
     }
 
-    private static List<KafkaTopicSpec> Validate(IEnumerable<KafkaTopicSpec> topics)
+    /// <summary>The specs as a list, after checking each has a name and a partition, and no name comes twice.</summary>
+    public static List<KafkaTopicSpec> Validate(IEnumerable<KafkaTopicSpec> topics)
     {
         ArgumentNullException.ThrowIfNull(topics);
         var specs = topics.ToList();

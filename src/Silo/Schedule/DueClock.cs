@@ -23,7 +23,7 @@ public sealed class DueClock(
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning("The schedule tick failed and is retried next tick: {Error}", ex.GetBaseException().Message);
+                logger.LogWarning("The schedule tick failed and is retried next tick: {Error}", LoggedFailure.Describe(ex));
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

@@ -17,8 +17,9 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             .AtLeast(nameof(options.CheckpointPartitions), options.CheckpointPartitions, 1);
         if (options.Provider == StorageKind.AzureTable)
         {
-            // The connection string holds a secret: the message never quotes it.
-            checks.That(IsConnectionString(options.ConnectionString), nameof(options.ConnectionString),
+            // The connection string holds a secret: the message never quotes it. An empty one is a missing setting, which
+            // the development defaults fill in with Azurite and a production start names (RequiredSettings).
+            checks.That(options.LacksAccount || IsConnectionString(options.ConnectionString), nameof(options.ConnectionString),
                     "must be an Azure Storage connection string when Storage:Provider is AzureTable")
                 .That(IsTableName(options.TableName), nameof(options.TableName),
                     $"must be 3 to 63 letters and digits, starting with a letter (got '{options.TableName}')");
@@ -26,12 +27,8 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         return checks.Result();
     }
 
-    private static bool IsConnectionString(string? value)
+    private static bool IsConnectionString(string value)
     {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return false;
-        }
         try
         {
             _ = new TableServiceClient(value);

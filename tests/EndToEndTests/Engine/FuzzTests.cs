@@ -1,6 +1,6 @@
 using System.Text;
 using Engagement.EndToEndTests.Support;
-using Engagement.Silo.Ingest;
+using Engagement.Ingest;
 using Engagement.Silo.Kafka;
 using Engagement.Testing;
 
@@ -25,7 +25,7 @@ public sealed class FuzzTests(EngineFixture fixture) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await KafkaTopics.EnsureAsync(fixture.BootstrapServers, [new KafkaTopicSpec(InputTopic, 4), new KafkaTopicSpec(DeadLetterTopic, 1)]);
+        fixture.CreateTopics(new KafkaTopicSpec(InputTopic, 4), new KafkaTopicSpec(DeadLetterTopic, 1));
         var settings = fixture.EngineSettings(Group);
         // The records are counted by their source topic, so whether this adds to the default topics or replaces them
         // does not matter.

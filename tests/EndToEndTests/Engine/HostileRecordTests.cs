@@ -1,7 +1,7 @@
 using System.Text;
 using Confluent.Kafka;
 using Engagement.EndToEndTests.Support;
-using Engagement.Silo.Ingest;
+using Engagement.Ingest;
 using Engagement.Silo.Kafka;
 
 namespace Engagement.EndToEndTests.Engine;
@@ -19,7 +19,7 @@ public sealed class HostileRecordTests(EngineFixture fixture) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // A dead-letter topic of its own, in one partition: everything on it is this test's, in order.
-        await KafkaTopics.EnsureAsync(fixture.BootstrapServers, [new KafkaTopicSpec(DeadLetterTopic, 1)]);
+        fixture.CreateTopics(new KafkaTopicSpec(DeadLetterTopic, 1));
         var settings = fixture.EngineSettings($"hostile-{_run}");
         settings["Kafka:DeadLetterTopic"] = DeadLetterTopic;
         _engine = await TestEngine.StartAsync(settings);

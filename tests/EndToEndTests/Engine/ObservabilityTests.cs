@@ -3,6 +3,8 @@ using System.Text.Json;
 using Engagement.Api.Auth;
 using Engagement.EndToEndTests.Storage;
 using Engagement.EndToEndTests.Support;
+using Engagement.Development.Kafka;
+using Engagement.Development.Storage;
 using Engagement.Silo.Kafka;
 using Engagement.Silo.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +26,7 @@ public sealed class ObservabilityTests(EngineFixture fixture)
     public async Task Metrics_count_events_applied_dead_letters_and_triggers_fired_exactly_and_lag_drains_to_zero()
     {
         var (triggers, deadLetters) = ($"obs-tr-{_run}", $"obs-dl-{_run}");
-        await KafkaTopics.EnsureAsync(fixture.BootstrapServers, [new KafkaTopicSpec(triggers, 1), new KafkaTopicSpec(deadLetters, 1)]);
+        fixture.CreateTopics(new KafkaTopicSpec(triggers, 1), new KafkaTopicSpec(deadLetters, 1));
         var settings = fixture.EngineSettings($"obs-{_run}");
         settings["Kafka:TriggersTopic"] = triggers;
         settings["Kafka:DeadLetterTopic"] = deadLetters;
@@ -166,7 +168,7 @@ public sealed class ObservabilityTests(EngineFixture fixture)
     private async Task<(TestEngine Engine, string Input)> StartOnOwnTopicsAsync(Dictionary<string, string?> settings, string prefix)
     {
         var topics = Enumerable.Range(0, OwnTopics).Select(i => $"{prefix}-{i}-{_run}").ToArray();
-        await KafkaTopics.EnsureAsync(fixture.BootstrapServers, topics.Select(t => new KafkaTopicSpec(t, PartitionsEach)));
+        fixture.CreateTopics([.. topics.Select(t => new KafkaTopicSpec(t, PartitionsEach))]);
         var engine = await TestEngine.StartAsync(settings, services: s => s.PostConfigure<KafkaOptions>(o => o.Topics = topics));
         return (engine, topics[0]);
     }
@@ -177,9 +179,7 @@ public sealed class ObservabilityTests(EngineFixture fixture)
         var broker = EmbeddedKafkaBroker.Start();
         try
         {
-            var topics = new KafkaOptions();
-            await KafkaTopics.EnsureAsync(broker.BootstrapServers,
-                topics.Topics.Append(topics.DeadLetterTopic).Append(topics.TriggersTopic).Select(t => new KafkaTopicSpec(t, 1)));
+            broker.EnsureTopics(new KafkaOptions { Partitions = 1 }.TopicSpecs());
             var settings = fixture.EngineSettings($"obs-kafka-{_run}");
             settings["Kafka:BootstrapServers"] = broker.BootstrapServers;
             await using var engine = await TestEngine.StartAsync(settings);

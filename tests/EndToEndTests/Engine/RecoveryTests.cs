@@ -2,10 +2,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Engagement.Api;
+using Engagement.Development.Storage;
 using Engagement.EndToEndTests.Storage;
 using Engagement.EndToEndTests.Support;
 using Engagement.Silo.Kafka;
-using Engagement.Silo.Storage;
 
 namespace Engagement.EndToEndTests.Engine;
 
@@ -41,7 +41,7 @@ public sealed class RecoveryTests(EngineFixture fixture)
         Assert.True(traffic.Records.Count >= 100_000);
         // A topic of its own, with partitions enough that the embedded broker keeps every record until it is read.
         var topic = $"sigkill-{_run}";
-        await KafkaTopics.EnsureAsync(fixture.BootstrapServers, [new KafkaTopicSpec(topic, 16)]);
+        fixture.CreateTopics(new KafkaTopicSpec(topic, 16));
         var settings = fixture.EngineSettings($"sigkill-{_run}");
         settings["Kafka:Topics:0"] = topic;
 

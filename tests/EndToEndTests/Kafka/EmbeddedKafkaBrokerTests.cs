@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using Confluent.Kafka;
+using Engagement.Development.Kafka;
 using Engagement.Silo.Kafka;
-using Xunit.Abstractions;
 using ErrorCode = Confluent.Kafka.ErrorCode;
+using Xunit.Abstractions;
 
 namespace Engagement.EndToEndTests.Kafka;
 

@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using Engagement.Development.Kafka;
 using Engagement.Silo.Kafka;
 
 namespace Engagement.EndToEndTests.Kafka;
@@ -6,16 +7,18 @@ namespace Engagement.EndToEndTests.Kafka;
 public sealed class KafkaTopicsTests
 {
     [Fact]
-    public async Task Ensure_creates_missing_topics_on_the_embedded_broker_once()
+    public async Task The_embedded_broker_creates_missing_topics_once_and_ensure_then_finds_them_present()
     {
         await using var broker = EmbeddedKafkaBroker.Start();
         KafkaTopicSpec[] topics = [new("cb.transactions"), new("eng.deadletter", 2)];
 
-        var created = await KafkaTopics.EnsureAsync(broker.BootstrapServers, topics);
-        var again = await KafkaTopics.EnsureAsync(broker.BootstrapServers, topics);
+        var created = broker.EnsureTopics(topics);
+        var again = broker.EnsureTopics(topics);
+        var ensured = await KafkaTopics.EnsureAsync(broker.BootstrapServers, topics);
 
         Assert.Equal(["cb.transactions", "eng.deadletter"], created);
         Assert.Empty(again);
+        Assert.Empty(ensured);
 
         using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = broker.BootstrapServers }).Build();
         var metadata = admin.GetMetadata(TimeSpan.FromSeconds(10));

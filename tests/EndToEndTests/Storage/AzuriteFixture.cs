@@ -1,5 +1,4 @@
-using Engagement.Silo.Storage;
-using Engagement.Testing;
+using Engagement.Development.Storage;
 
 namespace Engagement.EndToEndTests.Storage;
 

@@ -1,3 +1,4 @@
+using Engagement.Development.Storage;
 using Engagement.Silo.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Engagement.Silo.Storage;
+using Engagement.Development.Storage;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 

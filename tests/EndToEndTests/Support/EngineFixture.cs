@@ -1,3 +1,4 @@
+using Engagement.Development.Kafka;
 using Engagement.EndToEndTests.Storage;
 using Engagement.Silo.Kafka;
 
@@ -27,10 +28,11 @@ public sealed class EngineFixture : IAsyncLifetime
     {
         await _azurite.InitializeAsync();
         _broker = EmbeddedKafkaBroker.Start();
-        var options = new KafkaOptions();
-        await KafkaTopics.EnsureAsync(_broker.BootstrapServers,
-            options.Topics.Append(options.DeadLetterTopic).Append(options.TriggersTopic).Select(t => new KafkaTopicSpec(t, 4)));
+        CreateTopics([.. new KafkaOptions { Partitions = 4 }.TopicSpecs()]);
     }
+
+    /// <summary>Creates a test's own topics on the broker (its mock cluster does not take CreateTopics requests).</summary>
+    public void CreateTopics(params KafkaTopicSpec[] topics) => _broker!.EnsureTopics(topics);
 
     public async Task DisposeAsync()
     {

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Engagement.Testing;
+using Engagement.Development;
 
 namespace Engagement.EndToEndTests.Support;
 
@@ -20,9 +20,14 @@ internal sealed class EngineProcess : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<EngineProcess> StartAsync(IDictionary<string, string?> settings)
+    /// <summary>The files the process has mapped (its loaded assemblies among them), from <c>/proc</c>.</summary>
+    public string MappedFiles => File.ReadAllText($"/proc/{_process.Id}/maps");
+
+    /// <summary>Starts what <c>bash scripts/run.sh</c> starts (the development launcher) or, with
+    /// <paramref name="production"/>, the production entry point, and waits until it is ready.</summary>
+    public static async Task<EngineProcess> StartAsync(IDictionary<string, string?> settings, bool production = false)
     {
-        var engine = Launch(settings);
+        var engine = Launch(settings, production);
         try
         {
             await engine.WaitUntilReadyAsync();
@@ -36,7 +41,7 @@ internal sealed class EngineProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the process without waiting for it to be ready (a start that should fail, say).</summary>
-    public static EngineProcess Launch(IDictionary<string, string?> settings)
+    public static EngineProcess Launch(IDictionary<string, string?> settings, bool production = false)
     {
         var environment = LocalEngine.DefaultSettings();
         environment["Kafka:SessionTimeoutMs"] = "6000";
@@ -45,7 +50,7 @@ internal sealed class EngineProcess : IAsyncDisposable
             environment[key] = value;
         }
         var baseUrl = environment["Urls"]!;
-        var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "Engagement.Silo.dll"))
+        var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, production ? "Engagement.Silo.dll" : "Engagement.Development.dll"))
         {
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Engagement.Api.Auth;
+using Engagement.Development;
 using Engagement.Silo.Hosting;
-using Engagement.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Engagement.EndToEndTests.Support;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Engagement.Events;
 using Engagement.Rules;
 using Engagement.Rules.Triggers;
-using Engagement.Silo.Ingest;
+using Engagement.Ingest;
 using Engagement.State;
 
 namespace Engagement.EndToEndTests.Support;

@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using Engagement.Checkpoints;
-using Engagement.Silo.Storage;
 using Engagement.State;
 using Engagement.Telemetry;
 using Microsoft.Extensions.DependencyInjection;

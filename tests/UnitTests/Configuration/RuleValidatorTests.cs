@@ -1,3 +1,4 @@
+using Engagement.Testing;
 using System.Globalization;
 using Engagement.Rules;
 using Engagement.Rules.Triggers;

@@ -1,6 +1,6 @@
 using System.Text;
 using Engagement.Events;
-using Engagement.Silo.Ingest;
+using Engagement.Ingest;
 
 namespace Engagement.UnitTests.Ingest;
 

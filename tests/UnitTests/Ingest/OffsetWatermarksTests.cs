@@ -1,5 +1,5 @@
 using Confluent.Kafka;
-using Engagement.Silo.Ingest;
+using Engagement.Ingest;
 
 namespace Engagement.UnitTests.Ingest;
 

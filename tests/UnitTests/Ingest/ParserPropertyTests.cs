@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Engagement.Products;
 using Engagement.Rules;
 using Engagement.Rules.Triggers;
-using Engagement.Silo.Ingest;
+using Engagement.Ingest;
 using Engagement.State;
 using Engagement.Testing;
 

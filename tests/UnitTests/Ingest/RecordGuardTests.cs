@@ -1,5 +1,5 @@
 using Confluent.Kafka;
-using Engagement.Silo.Ingest;
+using Engagement.Ingest;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Engagement.UnitTests.Ingest;

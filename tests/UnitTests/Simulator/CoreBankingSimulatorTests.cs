@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Engagement.Rules;
 using Engagement.Rules.Triggers;
-using Engagement.Silo.Ingest;
+using Engagement.Ingest;
 using Engagement.Simulator;
 using Engagement.State;
 
