@@ -26,7 +26,8 @@ public sealed class DevelopmentDefaults : IEngineDefaults
         var storage = ValidatedOptions.Read(configuration, StorageOptions.Section, new StorageOptionsValidator());
         if (storage.LacksAccount)
         {
-            var azurite = await AzuriteProcess.StartForDevelopmentAsync();
+            var development = ValidatedOptions.Read(configuration, DevelopmentOptions.Section, new DevelopmentOptionsValidator());
+            var azurite = await AzuriteProcess.StartForDevelopmentAsync(development.AzuritePort, development.AzuriteFolder);
             started.Add(azurite);
             configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.ConnectionString)}"] = azurite.ConnectionString;
         }

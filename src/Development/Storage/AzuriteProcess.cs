@@ -22,6 +22,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
     private const string ReadyLine = "successfully started";
     private const int FreePortAttempts = 3;
     private const int SigInt = 2;
+    private const string SetSid = "/usr/bin/setsid";
 
     private static readonly string[] ServerScript = ["node_modules", "azurite", "dist", "src", "table", "main.js"];
     private static readonly TimeSpan StartupDeadline = TimeSpan.FromSeconds(30);
@@ -109,13 +110,15 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Installs Azurite if needed and starts it the way the engine runs locally: on port 10002, with its data
-    /// in <c>.data/azurite</c> under the repository root, so state outlives the engine.</summary>
-    public static async Task<AzuriteProcess> StartForDevelopmentAsync(CancellationToken cancellationToken = default)
+    /// <summary>Installs Azurite if needed and starts it the way the engine runs locally: on port
+    /// <paramref name="tablePort"/> (10002 by default), with its data in <paramref name="dataFolder"/> (by default
+    /// <c>.data/azurite</c> under the repository root), so state outlives the engine.</summary>
+    public static async Task<AzuriteProcess> StartForDevelopmentAsync(int? tablePort = null, string? dataFolder = null,
+        CancellationToken cancellationToken = default)
     {
         var root = FindRepositoryRoot();
         await EnsureInstalledAsync(root, cancellationToken);
-        return await StartAsync(root, DevelopmentTablePort, Path.Combine(root, ".data", "azurite"), cancellationToken);
+        return await StartAsync(root, tablePort ?? DevelopmentTablePort, dataFolder ?? Path.Combine(root, ".data", "azurite"), cancellationToken);
     }
 
     /// <summary>Starts Azurite from <paramref name="repositoryRoot"/> on <paramref name="tablePort"/> with its data in
@@ -205,7 +208,8 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         string[] arguments = [script,
             "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString(CultureInfo.InvariantCulture),
             "--skipApiVersionCheck", "--loose", "--silent", "--disableTelemetry"];
-        var info = NewStartInfo("node", dataFolder, inMemory ? [.. arguments, "--inMemoryPersistence"] : [.. arguments, "--location", dataFolder]);
+        var info = InSessionOfItsOwn(NewStartInfo("node", dataFolder,
+            inMemory ? [.. arguments, "--inMemoryPersistence"] : [.. arguments, "--location", dataFolder]));
         var output = new OutputTail();
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         output.LineAdded += line =>
@@ -246,6 +250,19 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
             await azurite.DisposeAsync();
             throw;
         }
+    }
+
+    // A terminal's Ctrl+C and a service manager's SIGTERM go to the whole process group. Started in a session of its
+    // own, Azurite does not get them: it keeps serving until the engine has stopped and made its last checkpoint, and
+    // then the engine stops it (SIGINT, on which it saves its data). setsid execs node in place (a child of ours leads
+    // no process group, so setsid need not fork): the pid we signal is node's.
+    private static ProcessStartInfo InSessionOfItsOwn(ProcessStartInfo info)
+    {
+        if (OperatingSystem.IsWindows() || !File.Exists(SetSid))
+        {
+            return info;
+        }
+        return NewStartInfo(SetSid, info.WorkingDirectory, [info.FileName, .. info.ArgumentList]);
     }
 
     private static string ScriptPath(string repositoryRoot) => Path.Combine([repositoryRoot, .. ServerScript]);

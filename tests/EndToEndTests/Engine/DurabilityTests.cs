@@ -62,20 +62,7 @@ public sealed class DurabilityTests(EngineFixture fixture)
         }
         await Eventually.MatchAsync(() => doomed.Http.GetJsonAsync($"/api/customers/{Customer}/points", token),
             p => p is { } points && points.GetProperty("balance").GetInt64() == 1_234, TimeSpan.FromSeconds(30), "the points earned");
-        var onboarding = await Eventually.MatchAsync(() => doomed.Http.GetJsonAsync($"/api/advisors/{Advisor}/triggers?status=open", token),
-            i => i is { } array && array.GetArrayLength() == 1, TimeSpan.FromSeconds(30), "the onboarding trigger");
-        var triggerId = onboarding!.Value[0].GetProperty("triggerId").GetString();
-
-        using (var redeemed = await doomed.Http.SendAsync(HttpMethod.Post, $"/api/customers/{Customer}/points/redemptions", token,
-                   new { redemptionId = "R-1", points = 234, reason = "gift" }))
-        {
-            Assert.Equal(HttpStatusCode.OK, redeemed.StatusCode);
-        }
-        using (var outcome = await doomed.Http.SendAsync(HttpMethod.Post, $"/api/advisors/{Advisor}/triggers/{triggerId}/outcome", token,
-                   new { outcome = "reached", note = "Called" }))
-        {
-            Assert.Equal(HttpStatusCode.OK, outcome.StatusCode);
-        }
+        await AdvisorCommands.RedeemAndReachAsync(doomed.Http, token, Customer, Advisor, "customer.onboarding", "R-1", 234);
         await doomed.KillAsync();
         await doomed.DisposeAsync();
 

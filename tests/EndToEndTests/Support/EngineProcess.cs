@@ -25,23 +25,16 @@ internal sealed class EngineProcess : IAsyncDisposable
 
     /// <summary>Starts what <c>bash scripts/run.sh</c> starts (the development launcher) or, with
     /// <paramref name="production"/>, the production entry point, and waits until it is ready.</summary>
-    public static async Task<EngineProcess> StartAsync(IDictionary<string, string?> settings, bool production = false)
-    {
-        var engine = Launch(settings, production);
-        try
-        {
-            await engine.WaitUntilReadyAsync();
-        }
-        catch (Exception ex)
-        {
-            await engine.DisposeAsync();
-            throw new InvalidOperationException($"The engine process did not become ready. Its last output:\n{engine.Output}", ex);
-        }
-        return engine;
-    }
+    public static Task<EngineProcess> StartAsync(IDictionary<string, string?> settings, bool production = false) =>
+        ReadyAsync(Launch(settings, production));
+
+    /// <summary>Starts the development launcher as <c>bash scripts/run.sh</c> does from a terminal, leading a process
+    /// group of its own (as a shell's job does), and waits until it is ready.</summary>
+    public static Task<EngineProcess> StartAsGroupAsync(IDictionary<string, string?> settings) =>
+        ReadyAsync(Launch(settings, production: false, ownProcessGroup: true));
 
     /// <summary>Starts the process without waiting for it to be ready (a start that should fail, say).</summary>
-    public static EngineProcess Launch(IDictionary<string, string?> settings, bool production = false)
+    public static EngineProcess Launch(IDictionary<string, string?> settings, bool production = false, bool ownProcessGroup = false)
     {
         var environment = LocalEngine.DefaultSettings();
         environment["Kafka:SessionTimeoutMs"] = "6000";
@@ -50,7 +43,8 @@ internal sealed class EngineProcess : IAsyncDisposable
             environment[key] = value;
         }
         var baseUrl = environment["Urls"]!;
-        var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, production ? "Engagement.Silo.dll" : "Engagement.Development.dll"))
+        var program = Path.Combine(AppContext.BaseDirectory, production ? "Engagement.Silo.dll" : "Engagement.Development.dll");
+        var start = new ProcessStartInfo(ownProcessGroup ? "setsid" : "dotnet", ownProcessGroup ? ["dotnet", program] : [program])
         {
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,
@@ -97,6 +91,20 @@ internal sealed class EngineProcess : IAsyncDisposable
         }
     }
 
+    private static async Task<EngineProcess> ReadyAsync(EngineProcess engine)
+    {
+        try
+        {
+            await engine.WaitUntilReadyAsync();
+        }
+        catch (Exception ex)
+        {
+            await engine.DisposeAsync();
+            throw new InvalidOperationException($"The engine process did not become ready. Its last output:\n{engine.Output}", ex);
+        }
+        return engine;
+    }
+
     private Task WaitUntilReadyAsync() =>
         Eventually.MatchAsync(async () =>
         {
@@ -121,6 +129,16 @@ internal sealed class EngineProcess : IAsyncDisposable
         using var deadline = new CancellationTokenSource(timeout);
         await _process.WaitForExitAsync(deadline.Token);
         return _process.ExitCode;
+    }
+
+    /// <summary>Sends SIGTERM to the process's whole process group, as systemd or a terminal does, and waits for it to
+    /// exit; throws past the deadline.</summary>
+    public async Task TerminateGroupAsync(TimeSpan timeout)
+    {
+        using var kill = Process.Start("kill", ["-TERM", "--", $"-{_process.Id}"]) ?? throw new InvalidOperationException("kill did not start.");
+        await kill.WaitForExitAsync();
+        using var deadline = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(deadline.Token);
     }
 
     /// <summary>Kills the process at once (SIGKILL): no shutdown, no flush, no commit.</summary>
