@@ -1,3 +1,5 @@
+using Engagement.Configuration;
+
 namespace Engagement.Development.Demo;
 
 /// <summary>Registers the demo feed when <c>Demo:Enabled</c> is on.</summary>
@@ -6,9 +8,8 @@ public static class DemoFeedRegistration
     /// <summary>Adds the demo feed unless it is switched off.</summary>
     public static IServiceCollection AddDemoFeed(this IServiceCollection services, IConfiguration configuration)
     {
-        var section = configuration.GetSection(DemoOptions.Section);
-        services.Configure<DemoOptions>(section);
-        if (section.Get<DemoOptions>()?.Enabled ?? true)
+        services.AddValidatedOptions<DemoOptions, DemoOptionsValidator>(DemoOptions.Section);
+        if (ValidatedOptions.Read(configuration, DemoOptions.Section, new DemoOptionsValidator()).Enabled)
         {
             services.AddHostedService<DemoFeed>();
         }

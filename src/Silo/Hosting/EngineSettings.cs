@@ -26,6 +26,7 @@ internal static class EngineSettings
         new Section<ScheduleOptions, ScheduleOptionsValidator>(ScheduleOptions.Section),
         new Section<RuleSettings, RuleSettingsValidator>(RuleSettings.Section),
         new Section<TriggerSettings, TriggerSettingsValidator>(TriggerSettings.Section),
+        new Section<TelemetryOptions, TelemetryOptionsValidator>(TelemetryOptions.Section),
     ];
 
     /// <summary>Checks every section, the API's too; throws naming every bad setting at once.</summary>

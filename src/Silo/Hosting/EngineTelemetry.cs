@@ -1,3 +1,4 @@
+using Engagement.Configuration;
 using Engagement.Silo.Ingest;
 using Engagement.Telemetry;
 using OpenTelemetry;
@@ -15,7 +16,7 @@ public static class EngineTelemetry
     /// <summary>Registers <see cref="EngineMetrics"/>, the ingest progress it reads, and the OpenTelemetry providers.</summary>
     public static WebApplicationBuilder AddEngineTelemetry(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        var options = ValidatedOptions.Read(builder.Configuration, TelemetryOptions.Section, new TelemetryOptionsValidator());
         var otlp = string.IsNullOrWhiteSpace(options.OtlpEndpoint) ? null : new Uri(options.OtlpEndpoint);
         builder.Services.AddSingleton<IIngestProgress>(sp => sp.GetRequiredService<IngestStatus>());
         builder.Services.AddSingleton<EngineMetrics>();

@@ -1,6 +1,8 @@
 using Engagement.Testing;
 using Engagement.Api.Auth;
 using Engagement.Checkpoints;
+using Engagement.Development;
+using Engagement.Development.Demo;
 using Engagement.Silo.Hosting;
 using Engagement.Silo.Schedule;
 using Engagement.Silo.Storage;
@@ -18,6 +20,27 @@ public sealed class SectionValidatorTests
         Assert.Empty(Checked.Problems(new CheckpointOptionsValidator(), _ => { }));
         Assert.Empty(Checked.Problems(new ScheduleOptionsValidator(), _ => { }));
         Assert.Empty(Checked.Problems(new AuthOptionsValidator(), _ => { }));
+        Assert.Empty(Checked.Problems(new TelemetryOptionsValidator(), _ => { }));
+        Assert.Empty(Checked.Problems(new DemoOptionsValidator(), _ => { }));
+        Assert.Empty(Checked.Problems(new DevelopmentOptionsValidator(), _ => { }));
+    }
+
+    [Theory]
+    [InlineData("http://collector:4317", true)]
+    [InlineData("https://collector.bank.internal:4318", true)]
+    [InlineData("collector:4317", false)]
+    [InlineData("ftp://collector", false)]
+    public void An_otlp_endpoint_is_an_absolute_http_address(string endpoint, bool valid) =>
+        Assert.Equal(valid ? [] : [$"Telemetry:OtlpEndpoint must be an absolute http or https address (got '{endpoint}')"],
+            Checked.Problems(new TelemetryOptionsValidator(), o => o.OtlpEndpoint = endpoint));
+
+    [Fact]
+    public void The_demo_feed_needs_a_customer_and_a_pace_and_the_development_azurite_a_port()
+    {
+        Assert.Equal(["Demo:Customers must be at least 1 (got 0)", "Demo:EventsPerSecond must be more than 0 (got 0)"],
+            Checked.Problems(new DemoOptionsValidator(), o => (o.Customers, o.EventsPerSecond) = (0, 0)));
+        Assert.Equal(["Development:AzuritePort must be a port from 1 to 65535 (got 70000)"],
+            Checked.Problems(new DevelopmentOptionsValidator(), o => o.AzuritePort = 70_000));
     }
 
     [Theory]
