@@ -36,7 +36,7 @@ public static class EngineHost
             }
             RequiredSettings.Check(builder.Configuration);
             var kafka = EngineSettings.Kafka(builder.Configuration);
-            await KafkaTopics.EnsureAsync(kafka.BootstrapServers!, kafka.TopicSpecs());
+            await KafkaTopics.EnsureAsync(KafkaClients.Admin(kafka), kafka.TopicSpecs());
             AddEngine(builder);
             var app = builder.Build();
             app.MapEngineApi();

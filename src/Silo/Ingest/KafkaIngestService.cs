@@ -46,18 +46,7 @@ public sealed class KafkaIngestService(
     private void Consume(CancellationToken stopping)
     {
         var settings = options.Value;
-        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig
-            {
-                BootstrapServers = settings.BootstrapServers,
-                GroupId = settings.GroupId,
-                EnableAutoCommit = true,
-                AutoCommitIntervalMs = 500,
-                EnableAutoOffsetStore = false,
-                AutoOffsetReset = AutoOffsetReset.Earliest,
-                FetchWaitMaxMs = settings.FetchWaitMaxMs,
-                SessionTimeoutMs = settings.SessionTimeoutMs,
-                HeartbeatIntervalMs = Math.Max(100, settings.SessionTimeoutMs / 5),
-            })
+        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(KafkaClients.Consumer(settings))
             .SetPartitionsAssignedHandler((c, partitions) =>
             {
                 status.Assigned(CommitPoints(c, partitions));

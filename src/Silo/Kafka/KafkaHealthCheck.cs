@@ -11,7 +11,7 @@ public sealed class KafkaHealthCheck(IOptions<KafkaOptions> options) : IHealthCh
 
     // The check's answer is the report: the client's own logs of a lost broker would only repeat the consumer's.
     private readonly Lazy<IAdminClient> _admin = new(() =>
-        new AdminClientBuilder(new AdminClientConfig { BootstrapServers = options.Value.BootstrapServers })
+        new AdminClientBuilder(KafkaClients.Admin(options.Value))
             .SetLogHandler((_, _) => { })
             .SetErrorHandler((_, _) => { })
             .Build());

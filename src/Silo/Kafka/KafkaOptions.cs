@@ -42,6 +42,9 @@ public sealed class KafkaOptions
     /// <summary>The name of the cluster incarnation, part of each customer's offset watermark key.</summary>
     /// <remarks>Offsets mean nothing across clusters: the embedded broker starts empty, so it gets a fresh name each start.</remarks>
     public string ClusterName { get; set; } = "default";
+    /// <summary>librdkafka settings for every client of the engine, by their librdkafka names
+    /// (<c>Kafka__Client__security.protocol=SASL_SSL</c>); see <see cref="KafkaClients"/>.</summary>
+    public Dictionary<string, string> Client { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>The topics the engine reads and writes, as created when missing: <see cref="Partitions"/> partitions each.</summary>
     public IEnumerable<KafkaTopicSpec> TopicSpecs() =>

@@ -31,6 +31,9 @@ public sealed class KafkaOptionsValidator : IValidateOptions<KafkaOptions>
                 "must name at least one topic, none blank")
             .That(!options.Topics.Intersect(outputs, StringComparer.Ordinal).Any(), nameof(options.Topics),
                 $"must not include the engine's own output topics ({string.Join(", ", outputs)})")
+            .That(!options.Client.Keys.Any(KafkaClients.OwnedByTheEngine.Contains), nameof(options.Client),
+                $"must not set {string.Join(", ", options.Client.Keys.Where(KafkaClients.OwnedByTheEngine.Contains).Order(StringComparer.Ordinal))}: " +
+                "the engine sets them itself (Kafka:BootstrapServers, Kafka:GroupId and the other Kafka settings)")
             .Result();
     }
 }

@@ -6,14 +6,8 @@ namespace Engagement.Silo.Kafka;
 /// <summary>The engine's one idempotent Kafka producer, shared by the dead-letter and trigger publishers.</summary>
 public sealed class KafkaProducer(IOptions<KafkaOptions> options) : IDisposable
 {
-    private readonly IProducer<byte[]?, byte[]?> _producer = new ProducerBuilder<byte[]?, byte[]?>(new ProducerConfig
-    {
-        BootstrapServers = options.Value.BootstrapServers,
-        EnableIdempotence = true,
-        Acks = Acks.All,
-        LingerMs = 2,
-        MessageMaxBytes = options.Value.MessageMaxBytes,
-    }).Build();
+    private readonly IProducer<byte[]?, byte[]?> _producer =
+        new ProducerBuilder<byte[]?, byte[]?>(KafkaClients.Producer(options.Value)).Build();
 
     /// <summary>Produces one message and waits for the broker's acknowledgement.</summary>
     public Task ProduceAsync(string topic, Message<byte[]?, byte[]?> message, CancellationToken cancellation) =>
