@@ -38,7 +38,7 @@ public sealed class StartupBanner(
                       Kafka bootstrap servers: {kafka.Value.BootstrapServers}
                       Development token:       {SupervisorToken}
                                                dotnet run --project src/Silo -- token --role advisor --advisor-id A7
-                      Readiness:               GET /health/ready answers 200 once ingest is consuming.
+                      Readiness:               GET /health/ready answers 200 once ingest consumes and storage and Kafka answer.
 
                     """);
             }

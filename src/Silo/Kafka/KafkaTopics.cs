@@ -14,11 +14,6 @@ public static class KafkaTopics
     private static readonly TimeSpan MetadataTimeout = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan CreateTimeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>Creates whichever of <paramref name="topics"/> are missing; returns the names it created.</summary>
-    public static Task<IReadOnlyList<string>> EnsureAsync(
-        string bootstrapServers, IEnumerable<KafkaTopicSpec> topics, CancellationToken cancellationToken = default) =>
-        EnsureAsync(new AdminClientConfig { BootstrapServers = bootstrapServers }, topics, cancellationToken);
-
     /// <summary>
     /// Creates whichever of <paramref name="topics"/> are missing, connecting with <paramref name="config"/>
     /// (which carries a real cluster's security settings); returns the names it created.

@@ -14,7 +14,7 @@ public sealed class KafkaTopicsTests
 
         var created = broker.EnsureTopics(topics);
         var again = broker.EnsureTopics(topics);
-        var ensured = await KafkaTopics.EnsureAsync(broker.BootstrapServers, topics);
+        var ensured = await KafkaTopics.EnsureAsync(Admin(broker), topics);
 
         Assert.Equal(["cb.transactions", "eng.deadletter"], created);
         Assert.Empty(again);
@@ -33,6 +33,8 @@ public sealed class KafkaTopicsTests
         await using var broker = EmbeddedKafkaBroker.Start();
 
         await Assert.ThrowsAsync<ArgumentException>(() =>
-            KafkaTopics.EnsureAsync(broker.BootstrapServers, [new("cb.accounts"), new("cb.accounts", 3)]));
+            KafkaTopics.EnsureAsync(Admin(broker), [new("cb.accounts"), new("cb.accounts", 3)]));
     }
+
+    private static AdminClientConfig Admin(EmbeddedKafkaBroker broker) => KafkaClients.Admin(new KafkaOptions { BootstrapServers = broker.BootstrapServers });
 }
