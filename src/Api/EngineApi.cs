@@ -37,6 +37,7 @@ public static class EngineApi
         app.MapHealthApi();
         app.MapCustomersApi();
         app.MapAdvisorsApi();
+        app.MapRulesApi();
         app.MapWorkbenchApi();
         return app;
     }

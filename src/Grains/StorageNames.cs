@@ -11,4 +11,7 @@ public static class StorageNames
 
     /// <summary>The wake-up schedule's hour buckets.</summary>
     public const string Schedule = "schedule";
+
+    /// <summary>The rule set's versions.</summary>
+    public const string Rules = "rules";
 }

@@ -33,13 +33,10 @@ public static class AdvisorsApi
             .WithSummary("The day's digest (today in Engine:TimeZone by default): the triggers held back from the live push by the daily cap.");
         advisor.MapTriggerStream();
         app.MapGet("/api/advisors", GetWorkloadsAsync).WithName("GetWorkloads").WithTags("Advisors")
-            .RequireAuthorization(AuthSetup.ApiPolicy).AddEndpointFilter(NoAdvisors)
+            .RequireAuthorization(AuthSetup.ApiPolicy).AddEndpointFilter(Access.NoAdvisors)
             .WithSummary("(supervisor, service) Every advisor's workload today, the unassigned queue included.");
         return app;
     }
-
-    private static async ValueTask<object?> NoAdvisors(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-        context.HttpContext.User.IsAdvisor() ? TypedResults.Forbid() : await next(context);
 
     private static async Task<Results<Ok<IReadOnlyList<Trigger>>, ProblemHttpResult>> GetDigestAsync(string advisorId, string? date, IGrainFactory grains)
     {

@@ -1,4 +1,5 @@
 using Engagement.Checkpoints;
+using Engagement.Rules;
 using Engagement.Rules.Triggers;
 using Engagement.State;
 using Engagement.Triggers;
@@ -30,19 +31,22 @@ public sealed class AdvisorGrain : Grain, IAdvisorGrain
     private readonly Guid _activation = Guid.NewGuid();
     private readonly Dictionary<long, Task> _pendingWrites = [];
     private readonly ITriggerPublisher _publisher;
-    private readonly Workload _workload;
+    private readonly RuleBook _rules;
     private readonly TimeProvider _clock;
     private bool _listed;
     private long _lastWrite;
     private long _lastSequence;
     private IAsyncStream<InboxChange>? _live;
 
+    // The daily cap is a figure of the rule set: a change applies to the next trigger taken.
+    private Workload Workload => Workload.Of(_rules.Current.Triggers);
+
     /// <summary>Creates the grain with one state per shard.</summary>
     public AdvisorGrain(IGrainContext context, IPersistentStateFactory states, IOptions<CheckpointOptions> checkpoints,
-        TimeProvider clock, ILogger<AdvisorGrain> logger, ITriggerPublisher publisher, TriggerSettings settings)
+        TimeProvider clock, ILogger<AdvisorGrain> logger, ITriggerPublisher publisher, RuleBook rules)
     {
         _publisher = publisher;
-        _workload = Workload.Of(settings);
+        _rules = rules;
         _clock = clock;
         _shards = new ShardedState<AdvisorShardState>(context, states, StorageNames.Advisors, "shard", AdvisorInbox.Shards);
         _writes = new CoalescedWrites(() => _shards.WriteChangedAsync(this), checkpoints.Value.Interval, clock);
@@ -97,12 +101,12 @@ public sealed class AdvisorGrain : Grain, IAdvisorGrain
     /// <inheritdoc />
     [ReadOnly]
     public Task<IReadOnlyList<Trigger>> GetDigestAsync(DateOnly? day) =>
-        Task.FromResult(AdvisorInbox.Digest(_shards.All, day ?? _workload.DayOf(_clock.GetUtcNow()), _workload));
+        Task.FromResult(AdvisorInbox.Digest(_shards.All, day ?? Workload.DayOf(_clock.GetUtcNow()), Workload));
 
     /// <inheritdoc />
     [ReadOnly]
     public Task<AdvisorWorkload> GetWorkloadAsync() =>
-        Task.FromResult(AdvisorInbox.WorkloadOf(this.GetPrimaryKeyString(), _shards.All.ToList(), _workload.DayOf(_clock.GetUtcNow()), _workload));
+        Task.FromResult(AdvisorInbox.WorkloadOf(this.GetPrimaryKeyString(), _shards.All.ToList(), Workload.DayOf(_clock.GetUtcNow()), Workload));
 
     /// <inheritdoc />
     [ReadOnly]
@@ -146,7 +150,7 @@ public sealed class AdvisorGrain : Grain, IAdvisorGrain
 
     private bool TakeTrigger(Trigger trigger, string? traceParent, List<TracedTrigger> held)
     {
-        var taken = AdvisorInbox.Take(_shards.All.ToList(), trigger, _lastSequence, _workload);
+        var taken = AdvisorInbox.Take(_shards.All.ToList(), trigger, _lastSequence, Workload);
         held.Add(new TracedTrigger(taken.Trigger, traceParent));
         if (taken.Change is not { } change)
         {

@@ -23,7 +23,7 @@ namespace Engagement.Customers;
 /// answered, so events still apply in partition order.</remarks>
 [Reentrant]
 public sealed class CustomerGrain(
-    CustomerRules rules,
+    RuleBook ruleBook,
     Checkpointer checkpoints,
     EffectDispatcher effects,
     ILedgerArchive archive,
@@ -46,7 +46,7 @@ public sealed class CustomerGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _handle = await checkpoints.LoadAsync(CustomerId, () => new CustomerState(), serializer, cancellationToken);
-        _outbox = new CustomerOutbox(CustomerId, State, _handle.Gate, effects, rules);
+        _outbox = new CustomerOutbox(CustomerId, State, _handle.Gate, effects, ruleBook);
         lock (_handle.Gate)
         {
             // Whatever the stored state still owes (a crash may have cut its delivery short) goes out again.
@@ -83,13 +83,14 @@ public sealed class CustomerGrain(
         var rejections = new List<EventRejection>();
         var changed = false;
         var fired = new List<Trigger>();
+        var rules = ruleBook.Current;
         lock (_handle.Gate)
         {
             var now = clock.GetUtcNow();
             foreach (var e in events)
             {
                 using var span = EngineTracing.StartContinuing(ApplySpan, ActivityKind.Internal, e.Source?.TraceParent);
-                var result = ApplyOne(e, now, fired);
+                var result = ApplyOne(rules, e, now, fired);
                 span?.SetTag("engagement.event.id", e.EventId).SetTag("engagement.apply.status", result.Status.ToString());
                 _outbox.Trace(EngineTracing.TraceParentOf(span, e.Source?.TraceParent));
                 changed |= result.Status != ApplyStatus.Duplicate;
@@ -119,7 +120,7 @@ public sealed class CustomerGrain(
         lock (_handle.Gate)
         {
             var now = clock.GetUtcNow();
-            if (!rules.ApplyNav(State, CustomerId, nav, now, fired))
+            if (!ruleBook.Current.ApplyNav(State, CustomerId, nav, now, fired))
             {
                 return Task.FromResult(checkpoints.PendingOf(_handle));
             }
@@ -137,7 +138,7 @@ public sealed class CustomerGrain(
         lock (_handle.Gate)
         {
             var now = clock.GetUtcNow();
-            rules.AdvanceClock(State, CustomerId, now, fired);
+            ruleBook.Current.AdvanceClock(State, CustomerId, now, fired);
             _outbox.Post(now);
         }
         Count(fired);
@@ -170,6 +171,7 @@ public sealed class CustomerGrain(
         }
         // The clock-driven rules run on a copy: the answer is current, and a read never changes or publishes anything.
         var now = clock.GetUtcNow();
+        var rules = ruleBook.Current;
         rules.AdvanceClock(copy, CustomerId, now);
         var eventTime = copy.LastEventAt is { } last && last > now ? last : now;
         return Task.FromResult<CustomerView?>(
@@ -225,7 +227,7 @@ public sealed class CustomerGrain(
                 return null;
             }
             repeated = State.Points.Redemptions.Exists(r => r.RedemptionId == redemption.RedemptionId);
-            answer = rules.Redeem(State, CustomerId, redemption.RedemptionId, redemption.Points, clock.GetUtcNow(), fired);
+            answer = ruleBook.Current.Redeem(State, CustomerId, redemption.RedemptionId, redemption.Points, clock.GetUtcNow(), fired);
             _outbox.Post(clock.GetUtcNow());
         }
         Count(fired);
@@ -242,7 +244,7 @@ public sealed class CustomerGrain(
         Trigger? updated;
         lock (_handle.Gate)
         {
-            updated = TriggerFiring.RecordOutcome(State, triggerId, outcome, rules.Triggers);
+            updated = TriggerFiring.RecordOutcome(State, triggerId, outcome, ruleBook.Current.Triggers);
             if (updated is null)
             {
                 return null;
@@ -256,7 +258,7 @@ public sealed class CustomerGrain(
     // The wall clock of an event is when its record entered Kafka: a replay after a crash then fires the same triggers
     // with the same content, createdAt included. An event that makes the rules throw is rejected rather than retried
     // for ever; what it changed before it threw is kept and checkpointed like any other change.
-    private ApplyResult ApplyOne(CustomerEvent e, DateTimeOffset now, List<Trigger> fired)
+    private ApplyResult ApplyOne(CustomerRules rules, CustomerEvent e, DateTimeOffset now, List<Trigger> fired)
     {
         try
         {

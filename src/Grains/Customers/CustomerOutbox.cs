@@ -14,7 +14,7 @@ namespace Engagement.Customers;
 /// after activation, since the state that holds it is checkpointed.</summary>
 /// <remarks>Call under the state's lock. Each effect is posted once per activation; its acknowledgement settles the
 /// state (an outbox entry goes, <see cref="CustomerState.BookedWith"/> moves) under the same lock.</remarks>
-internal sealed class CustomerOutbox(string customerId, CustomerState state, Lock gate, EffectDispatcher effects, CustomerRules rules)
+internal sealed class CustomerOutbox(string customerId, CustomerState state, Lock gate, EffectDispatcher effects, RuleBook rules)
 {
     private readonly HashSet<Trigger> _triggers = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Trigger, string> _traces = new(ReferenceEqualityComparer.Instance);
@@ -109,7 +109,7 @@ internal sealed class CustomerOutbox(string customerId, CustomerState state, Loc
     // next activation asks again.
     private void PostSchedule(DateTimeOffset now)
     {
-        if (rules.NextDue(state, now) is not { } due
+        if (rules.Current.NextDue(state, now) is not { } due
             || (state.ScheduledWakeAt is { } scheduled && due >= scheduled && scheduled > now)
             || _scheduling == due)
         {

@@ -17,6 +17,9 @@ public sealed class CustomerRules(RuleSettings settings, TriggerSettings trigger
     /// <summary>The figures the trigger rules run on.</summary>
     public TriggerSettings Triggers => triggers;
 
+    /// <summary>The version of the rule set these rules are.</summary>
+    public int Version => triggers.RuleVersion;
+
     /// <summary>Applies one event at the later of its event time and <paramref name="wallNow"/>; a repeat changes nothing.
     /// The triggers it fires are added to <paramref name="fired"/>, when given.</summary>
     public ApplyResult Apply(CustomerState state, CustomerEvent e, DateTimeOffset wallNow, List<Trigger>? fired = null)

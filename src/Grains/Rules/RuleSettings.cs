@@ -1,8 +1,10 @@
+using System.Text.Json.Serialization;
 using Engagement.Customers;
 
 namespace Engagement.Rules;
 
-/// <summary>The business rules' figures (SPEC §3 defaults), bound from the <c>Rules</c> configuration section.</summary>
+/// <summary>The business rules' figures (SPEC §3 defaults), bound from the <c>Rules</c> configuration section; the figures
+/// are part of the versioned rule set (<see cref="RuleSetDocument"/>), the history bounds stay in configuration.</summary>
 public sealed class RuleSettings
 {
     /// <summary>The configuration section.</summary>
@@ -38,12 +40,16 @@ public sealed class RuleSettings
     public decimal DeclineAtPct { get; set; } = -20m;
 
     /// <summary>How many recent eventIds a customer remembers besides its offset watermarks.</summary>
+    [JsonIgnore]
     public int RecentEventIdsKept { get; set; } = 256;
     /// <summary>How many ledger entries stay in the customer's state; older ones move to the ledger archive.</summary>
+    [JsonIgnore]
     public int LedgerEntriesKept { get; set; } = 50;
     /// <summary>How many redemption answers are remembered for idempotent retries.</summary>
+    [JsonIgnore]
     public int RedemptionsKept { get; set; } = 1000;
     /// <summary>How many earning events are remembered for exact reversal.</summary>
+    [JsonIgnore]
     public int EarningsKept { get; set; } = 1000;
 
     /// <summary>The AUM threshold of a tier.</summary>

@@ -47,6 +47,8 @@ public sealed record Trigger
     /// <summary>Held back from the live push by the advisor's daily cap and listed in the day's digest; decided once,
     /// when the advisor's inbox first takes the trigger.</summary>
     [Id(19)] public bool Digest { get; init; }
+    /// <summary>The version of the rule set that fired it.</summary>
+    [Id(20)] public int RuleVersion { get; init; }
 
     /// <summary>Whether the trigger still waits for the advisor.</summary>
     public bool IsOpen => Status is TriggerStatus.Open or TriggerStatus.Acknowledged;

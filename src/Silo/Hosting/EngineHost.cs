@@ -3,6 +3,7 @@ using Engagement.Checkpoints;
 using Engagement.Effects;
 using Engagement.Points;
 using Engagement.Rules;
+using Engagement.Silo.Rules;
 using Engagement.Silo.Schedule;
 using Engagement.Silo.Storage;
 using Engagement.Silo.Triggers;
@@ -66,7 +67,10 @@ public static class EngineHost
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddEngineSettings();
-        services.AddSingleton<CustomerRules>();
+        services.AddSingleton<RuleBook>();
+        services.AddSingleton<RuleBookFollower>();
+        services.AddSingleton<IRuleSetObserver>(sp => sp.GetRequiredService<RuleBookFollower>());
+        services.AddHostedService(sp => sp.GetRequiredService<RuleBookFollower>());
         services.AddSingleton<ILedgerArchive>(sp => sp.GetRequiredService<StorageOptions>() is { Provider: StorageKind.AzureTable } storage
             ? new AzureTableLedgerArchive(storage)
             : new MemoryLedgerArchive());

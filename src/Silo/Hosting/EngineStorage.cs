@@ -15,9 +15,9 @@ public static class EngineStorage
     // next to nothing.
     private static readonly TimeSpan LivePollPeriod = TimeSpan.FromMilliseconds(2);
 
-    private static readonly string[] Durable = [StorageNames.Products, StorageNames.Advisors, StorageNames.Schedule];
+    private static readonly string[] Durable = [StorageNames.Products, StorageNames.Advisors, StorageNames.Schedule, StorageNames.Rules];
 
-    /// <summary>Adds storage for products, advisors and the schedule as configured, and the live trigger streams (customers
+    /// <summary>Adds storage for products, advisors, the schedule and the rule set as configured, and the live trigger streams (customers
     /// are checkpointed by the <see cref="Engagement.Checkpoints.Checkpointer"/>).</summary>
     public static ISiloBuilder AddEngineStorage(this ISiloBuilder silo, IConfiguration configuration)
     {

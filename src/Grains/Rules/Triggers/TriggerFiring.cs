@@ -50,6 +50,7 @@ public static class TriggerFiring
             Explanation = Explanation.Of(settings.Language, settings.Calendar, candidate.Type, candidate.Facts),
             SourceEventIds = candidate.SourceEventIds,
             Version = 1,
+            RuleVersion = settings.RuleVersion,
         };
         state.Triggers.LastFired[Key(candidate.Type, candidate.Subject)] = now;
         Record(state, trigger, delivered, settings);

@@ -1,9 +1,11 @@
+using System.Text.Json.Serialization;
 using Engagement.Customers;
 using Engagement.Triggers;
 
 namespace Engagement.Rules.Triggers;
 
-/// <summary>The trigger rules' figures (SPEC §4 defaults), bound from the <c>Triggers</c> configuration section.</summary>
+/// <summary>The trigger rules' figures (SPEC §4 defaults), bound from the <c>Triggers</c> configuration section; the figures
+/// are part of the versioned rule set (<see cref="RuleSetDocument"/>), the engine's own settings are not.</summary>
 public sealed class TriggerSettings
 {
     /// <summary>The configuration section.</summary>
@@ -76,16 +78,24 @@ public sealed class TriggerSettings
     /// <summary>How long a trigger stays open before it expires.</summary>
     public TimeSpan Lifetime { get; set; } = TimeSpan.FromDays(14);
     /// <summary>How many closed triggers a customer keeps besides the open ones.</summary>
+    [JsonIgnore]
     public int ClosedTriggersKept { get; set; } = 50;
     /// <summary>How many <c>info</c> and <c>normal</c> triggers are pushed live to one advisor a day; the rest go to the digest.</summary>
     public int AdvisorDailyCap { get; set; } = 40;
 
     /// <summary>The language of explanations; the host sets it from <c>Engine:Language</c>.</summary>
+    [JsonIgnore]
     public Language Language { get; set; } = Language.En;
     /// <summary>The time zone of dated rules and of an advisor's day; the host sets it from <c>Engine:TimeZone</c>.</summary>
+    [JsonIgnore]
     public TimeZoneInfo TimeZone { get; set; } = TimeZoneInfo.Utc;
 
+    /// <summary>The version of the rule set these figures belong to; every trigger fired with them carries it.</summary>
+    [JsonIgnore]
+    public int RuleVersion { get; internal set; } = RuleSetDocument.ConfiguredVersion;
+
     /// <summary>The calendar of <see cref="TimeZone"/>.</summary>
+    [JsonIgnore]
     public RuleCalendar Calendar => new(TimeZone);
 
     /// <summary>The cooldown of a type.</summary>
