@@ -25,6 +25,20 @@ public sealed record OutcomeRequest(OutcomeKind? Outcome, string? Note, decimal?
         : null;
 }
 
+/// <summary>The body of <c>POST /api/rules/backtest</c>: the candidate rule set (the shape of <c>PUT /api/rules</c>) and
+/// the window; <c>to</c> defaults to now and <c>from</c> to 30 days before <c>to</c>.</summary>
+public sealed record BacktestRequest(System.Text.Json.Nodes.JsonObject? Rules, DateTimeOffset? From, DateTimeOffset? To)
+{
+    /// <summary>The window when none is given.</summary>
+    public static readonly TimeSpan DefaultWindow = TimeSpan.FromDays(30);
+
+    /// <summary>What is wrong with the request, or null when it is valid.</summary>
+    public string? Problem(DateTimeOffset now) =>
+        Rules is null ? "rules is required: the candidate rule set, in the shape of PUT /api/rules (figures left out keep the value in force)."
+        : (To ?? now) <= (From ?? (To ?? now) - DefaultWindow) ? "from must be before to."
+        : null;
+}
+
 /// <summary>One line of an advisor's book.</summary>
 public sealed record BookEntry(string CustomerId, string? Name, Customers.Tier Tier, decimal Aum, int OpenTriggers);
 

@@ -3,6 +3,8 @@ using Engagement.Checkpoints;
 using Engagement.Effects;
 using Engagement.Points;
 using Engagement.Rules;
+using Engagement.Backtests;
+using Engagement.Silo.Backtests;
 using Engagement.Silo.Rules;
 using Engagement.Silo.Schedule;
 using Engagement.Silo.Storage;
@@ -68,6 +70,7 @@ public static class EngineHost
         services.TryAddSingleton(TimeProvider.System);
         services.AddEngineSettings();
         services.AddSingleton<RuleBook>();
+        services.AddSingleton<IRetainedInput, KafkaRetainedInput>();
         services.AddSingleton<RuleBookFollower>();
         services.AddSingleton<IRuleSetObserver>(sp => sp.GetRequiredService<RuleBookFollower>());
         services.AddHostedService(sp => sp.GetRequiredService<RuleBookFollower>());

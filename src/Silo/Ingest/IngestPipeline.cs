@@ -52,7 +52,7 @@ public sealed class IngestPipeline(
             {
                 var located = e with
                 {
-                    Source = new EventSource(cluster, record.Topic, record.Partition.Value, record.Offset.Value, RecordedAt(record),
+                    Source = new EventSource(cluster, record.Topic, record.Partition.Value, record.Offset.Value, RecordTime.Of(record),
                         BatchTrace.TraceParentOf(record) ?? batchTrace),
                 };
                 if (!customers.TryGetValue(e.CustomerId, out var list))
@@ -90,9 +90,6 @@ public sealed class IngestPipeline(
         }
         return new BatchWork(applied, DurableAsync(applied));
     }
-
-    private static DateTimeOffset? RecordedAt(ConsumeResult<byte[]?, byte[]?> record) =>
-        record.Message.Timestamp.Type == TimestampType.NotAvailable ? null : new DateTimeOffset(record.Message.Timestamp.UtcDateTime);
 
     private async Task DurableAsync(Task<long[]> applied) => await checkpoints.WhenAllDurableAsync(await applied);
 

@@ -28,6 +28,19 @@ public static class KafkaClients
         HeartbeatIntervalMs = Math.Max(100, options.SessionTimeoutMs / 5),
     });
 
+    /// <summary>The configuration of a reader of retained records (a back-test): it assigns partitions itself, commits
+    /// nothing and so never joins or changes the ingest group.</summary>
+    public static ConsumerConfig Reader(KafkaOptions options) => WithClientSettings(options, new ConsumerConfig
+    {
+        BootstrapServers = options.BootstrapServers,
+        GroupId = $"{options.GroupId}-reader-{Guid.NewGuid():N}",
+        EnableAutoCommit = false,
+        EnableAutoOffsetStore = false,
+        EnablePartitionEof = true,
+        AutoOffsetReset = AutoOffsetReset.Earliest,
+        FetchWaitMaxMs = options.FetchWaitMaxMs,
+    });
+
     /// <summary>The producer's configuration: idempotent, acknowledged by every in-sync replica.</summary>
     public static ProducerConfig Producer(KafkaOptions options) => WithClientSettings(options, new ProducerConfig
     {

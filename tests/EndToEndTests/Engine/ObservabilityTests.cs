@@ -30,7 +30,7 @@ public sealed class ObservabilityTests(EngineFixture fixture)
         var settings = fixture.EngineSettings($"obs-{_run}");
         settings["Kafka:TriggersTopic"] = triggers;
         settings["Kafka:DeadLetterTopic"] = deadLetters;
-        var (engine, input) = await StartOnOwnTopicsAsync(settings, "obs");
+        var (engine, input) = await fixture.StartOnOwnTopicsAsync(settings, $"obs-{_run}", OwnTopics, PartitionsEach);
         await using var _ = engine;
         var before = await MetricsScrape.TakeAsync(engine.Http);
         using var producer = new TestProducer(fixture.BootstrapServers);
@@ -102,7 +102,7 @@ public sealed class ObservabilityTests(EngineFixture fixture)
     public async Task The_health_detail_shows_each_check_and_each_partitions_progress_and_live_streams_are_counted()
     {
         var settings = fixture.EngineSettings($"obs-detail-{_run}");
-        var (engine, input) = await StartOnOwnTopicsAsync(settings, "obs-detail");
+        var (engine, input) = await fixture.StartOnOwnTopicsAsync(settings, $"obs-detail-{_run}", OwnTopics, PartitionsEach);
         await using var _ = engine;
         using var producer = new TestProducer(fixture.BootstrapServers);
         var c = $"H-{_run}";
@@ -161,16 +161,6 @@ public sealed class ObservabilityTests(EngineFixture fixture)
             await azurite.DisposeAsync();
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    // Input topics of the test's own in place of the four defaults (configuration would add to them, not replace them):
-    // an engine in a new group would otherwise read every earlier test's records. The workload goes to the first.
-    private async Task<(TestEngine Engine, string Input)> StartOnOwnTopicsAsync(Dictionary<string, string?> settings, string prefix)
-    {
-        var topics = Enumerable.Range(0, OwnTopics).Select(i => $"{prefix}-{i}-{_run}").ToArray();
-        fixture.CreateTopics([.. topics.Select(t => new KafkaTopicSpec(t, PartitionsEach))]);
-        var engine = await TestEngine.StartAsync(settings, services: s => s.PostConfigure<KafkaOptions>(o => o.Topics = topics));
-        return (engine, topics[0]);
     }
 
     [Fact]

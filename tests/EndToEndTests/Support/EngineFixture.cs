@@ -1,6 +1,7 @@
 using Engagement.Development.Kafka;
 using Engagement.EndToEndTests.Storage;
 using Engagement.Silo.Kafka;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Engagement.EndToEndTests.Support;
 
@@ -33,6 +34,18 @@ public sealed class EngineFixture : IAsyncLifetime
 
     /// <summary>Creates a test's own topics on the broker (its mock cluster does not take CreateTopics requests).</summary>
     public void CreateTopics(params KafkaTopicSpec[] topics) => _broker!.EnsureTopics(topics);
+
+    /// <summary>Starts an engine whose input topics are <paramref name="count"/> of the test's own in place of the four
+    /// defaults (configuration would add to them, not replace them): an engine in a new group would otherwise read every
+    /// earlier test's records. The workload goes to the first, which it answers.</summary>
+    internal async Task<(TestEngine Engine, string Input)> StartOnOwnTopicsAsync(Dictionary<string, string?> settings, string prefix,
+        int count, int partitionsEach)
+    {
+        var topics = Enumerable.Range(0, count).Select(i => $"{prefix}-{i}").ToArray();
+        CreateTopics([.. topics.Select(t => new KafkaTopicSpec(t, partitionsEach))]);
+        var engine = await TestEngine.StartAsync(settings, services: s => s.PostConfigure<KafkaOptions>(o => o.Topics = topics));
+        return (engine, topics[0]);
+    }
 
     public async Task DisposeAsync()
     {
