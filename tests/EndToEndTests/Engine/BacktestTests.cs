@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Confluent.Kafka;
 using Engagement.Api.Auth;
 using Engagement.EndToEndTests.Support;
@@ -54,11 +56,10 @@ public sealed class BacktestTests(EngineFixture fixture)
         }
         var before = await LiveAsync(engine, [c1, c2, c3], [a1, a2], [triggers, deadLetters, input]);
 
+        var (candidate, window) = ("""{ "triggers": { "standardLargeOutflow": 30000 } }""", (From: at.AddHours(-1), To: DateTimeOffset.UtcNow));
         using var response = await engine.SendAsync(HttpMethod.Post, "/api/rules/backtest?wait=30", engine.Token(Roles.Supervisor),
-            new StringContent($$"""
-                { "rules": { "triggers": { "standardLargeOutflow": 30000 } },
-                  "from": "{{Json.Stamp(at.AddHours(-1))}}", "to": "{{Json.Stamp(DateTimeOffset.UtcNow)}}" }
-                """, Encoding.UTF8, "application/json"));
+            new StringContent($$"""{ "rules": {{candidate}}, "from": "{{Json.Stamp(window.From)}}", "to": "{{Json.Stamp(window.To)}}" }""",
+                Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var report = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -78,6 +79,10 @@ public sealed class BacktestTests(EngineFixture fixture)
             e.GetProperty("customerId").GetString(), e.GetProperty("advisorId").GetString(), e.GetProperty("tier").GetString())));
         Assert.Contains("40,000.00", examples[0].GetProperty("explanation").GetString());
         Assert.Contains("35,000.00", examples[1].GetProperty("explanation").GetString());
+
+        var tool = await RunToolAsync(candidate, $"{input},bt-in-{_run}-1,bt-in-{_run}-2,bt-in-{_run}-3", window);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(report.GetProperty("byType").GetRawText()), tool["byType"]));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(report.GetProperty("byAdvisor").GetRawText()), tool["byAdvisor"]));
 
         Assert.Equal(before, await LiveAsync(engine, [c1, c2, c3], [a1, a2], [triggers, deadLetters, input]));
         using var polled = await engine.SendAsync(HttpMethod.Get, $"/api/rules/backtests/{report.GetProperty("backtestId").GetString()}",
@@ -102,6 +107,33 @@ public sealed class BacktestTests(EngineFixture fixture)
         Assert.Equal(["triggers.standardLargeOutflow"],
             (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
         Assert.Equal(404, await engine.StatusAsync("/api/rules/backtests/nothing-here", engine.Token(Roles.Supervisor)));
+    }
+
+    // tools/Backtest over the same topics and window, as an operator runs it: its report on stdout.
+    private async Task<JsonNode> RunToolAsync(string candidate, string topics, (DateTimeOffset From, DateTimeOffset To) window)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"candidate-{_run}.json");
+        await File.WriteAllTextAsync(file, candidate);
+        try
+        {
+            var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Engagement.Backtest.dll"),
+                "--bootstrap-servers", fixture.BootstrapServers, "--candidate", file, "--topics", topics,
+                "--from", Json.Stamp(window.From), "--to", Json.Stamp(window.To)])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            using var tool = Process.Start(start)!;
+            var output = tool.StandardOutput.ReadToEndAsync();
+            var errors = tool.StandardError.ReadToEndAsync();
+            await tool.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.True(tool.ExitCode == 0, await errors);
+            return JsonNode.Parse(await output)!;
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     // What a back-test must leave as it was: the customers' states, the advisors' inboxes, every topic's size and the rule
