@@ -10,7 +10,7 @@ namespace Engagement.Telemetry;
 /// shows them as <c>engine_events_applied_total{type}</c>, <c>engine_dead_letters_total{reason}</c>,
 /// <c>engine_triggers_fired_total{type}</c>, <c>engine_ingest_lag{topic,partition}</c>,
 /// <c>engine_ingest_commit_age_seconds{topic,partition}</c>, <c>engine_checkpoint_duration_seconds</c>,
-/// <c>engine_stream_connections</c>, and <c>engine_triggers_conversion_ratio{type,tier}</c>,
+/// <c>engine_stream_connections</c>, and <c>engine_triggers_conversion{type,tier}</c>,
 /// <c>engine_triggers_closed_90d{type,tier}</c> and <c>engine_triggers_won_90d{type,tier}</c>.</summary>
 public sealed class EngineMetrics
 {
