@@ -130,6 +130,10 @@ public sealed class AdvisorGrain : Grain, IAdvisorGrain
     [ReadOnly]
     public Task<IReadOnlyList<TriggerTypeMetrics>> GetMetricsAsync() => Task.FromResult(AdvisorInbox.Metrics(_shards.All));
 
+    /// <inheritdoc />
+    [ReadOnly]
+    public Task<IReadOnlyList<ConversionRate>> GetConversionAsync(DateOnly through) => Task.FromResult(Conversion.Over(_shards.All, through));
+
     private bool Take(AdvisorEffect effect, List<TracedTrigger> held)
     {
         var customerId = effect.Trigger?.CustomerId ?? effect.Joined ?? effect.Left!;

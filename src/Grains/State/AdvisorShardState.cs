@@ -2,7 +2,7 @@ using Engagement.Triggers;
 
 namespace Engagement.State;
 
-/// <summary>One shard of an advisor: the customers of the book that hash to it, their triggers and effect counters.</summary>
+/// <summary>One shard of an advisor: the customers of the book that hash to it, their triggers, effect counters and conversion counts.</summary>
 /// <remarks>A book and its inbox grow with the bank (the unassigned queue holds every customer without an advisor), so
 /// an advisor is kept in shards, each its own table row: a delivery or a book change rewrites one shard, and no row
 /// outgrows a table entity.</remarks>
@@ -22,6 +22,8 @@ public sealed class AdvisorShardState
     /// <summary>Per advisor's day, the <c>info</c> and <c>normal</c> triggers of this shard pushed live (the daily cap
     /// counts them over all shards); only the latest days are kept.</summary>
     [Id(5)] public Dictionary<DateOnly, int> PushedLive { get; set; } = [];
+    /// <summary>Closed and won triggers per day, type and tier, for conversion over the last 90 days; older days are dropped.</summary>
+    [Id(6)] public Dictionary<ClosingDay, ClosedCount> Conversions { get; set; } = [];
 }
 
 /// <summary>How triggers of one type turned out.</summary>

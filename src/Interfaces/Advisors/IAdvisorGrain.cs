@@ -44,4 +44,8 @@ public interface IAdvisorGrain : IGrainWithStringKey
     /// <summary>Per trigger type: fired, reached, opportunity, won and the contact rate.</summary>
     [Alias("GetMetrics")]
     Task<IReadOnlyList<TriggerTypeMetrics>> GetMetricsAsync();
+
+    /// <summary>This advisor's closed and won triggers per type and tier over the 90 days up to <paramref name="through"/>.</summary>
+    [Alias("GetConversion")]
+    Task<IReadOnlyList<ConversionRate>> GetConversionAsync(DateOnly through);
 }

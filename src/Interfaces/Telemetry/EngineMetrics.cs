@@ -1,17 +1,23 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Reflection;
+using Engagement.Advisors;
+using Engagement.Customers;
 
 namespace Engagement.Telemetry;
 
 /// <summary>The engine's own instruments, created once on the <see cref="EngineTelemetryNames.Meter"/> meter; Prometheus
 /// shows them as <c>engine_events_applied_total{type}</c>, <c>engine_dead_letters_total{reason}</c>,
 /// <c>engine_triggers_fired_total{type}</c>, <c>engine_ingest_lag{topic,partition}</c>,
-/// <c>engine_ingest_commit_age_seconds{topic,partition}</c>, <c>engine_checkpoint_duration_seconds</c> and
-/// <c>engine_stream_connections</c>.</summary>
+/// <c>engine_ingest_commit_age_seconds{topic,partition}</c>, <c>engine_checkpoint_duration_seconds</c>,
+/// <c>engine_stream_connections</c>, and <c>engine_triggers_conversion{type,tier}</c>,
+/// <c>engine_triggers_closed_90d{type,tier}</c> and <c>engine_triggers_won_90d{type,tier}</c>.</summary>
 public sealed class EngineMetrics
 {
     private static readonly ConcurrentDictionary<Type, string> EventTypes = new();
+
+    // As the JSON spells them.
+    private static readonly string[] TierNames = Enum.GetNames<Tier>().Select(n => n.ToLowerInvariant()).ToArray();
 
     private static readonly double[] CheckpointBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
@@ -21,8 +27,9 @@ public sealed class EngineMetrics
     private readonly Histogram<double> _checkpointDuration;
     private readonly UpDownCounter<long> _streamConnections;
 
-    /// <summary>Creates the instruments; the ingest gauges read <paramref name="ingest"/> at each collection.</summary>
-    public EngineMetrics(IMeterFactory meters, IIngestProgress? ingest = null)
+    /// <summary>Creates the instruments; the ingest gauges read <paramref name="ingest"/> and the conversion gauges
+    /// <paramref name="conversions"/> at each collection.</summary>
+    public EngineMetrics(IMeterFactory meters, IIngestProgress? ingest = null, IConversionReadings? conversions = null)
     {
         var meter = meters.Create(EngineTelemetryNames.Meter);
         _eventsApplied = meter.CreateCounter<long>("engine.events.applied", "{event}",
@@ -42,6 +49,15 @@ public sealed class EngineMetrics
                 "Records on the partition not yet consumed: its high watermark less the consumer's position.");
             meter.CreateObservableGauge("engine.ingest.commit.age", () => Measure(ingest, p => (double?)p.CommitAgeSeconds), "s",
                 "Seconds the committed offset has stood behind consumed records; 0 when all consumed is committed.");
+        }
+        if (conversions is not null)
+        {
+            meter.CreateObservableGauge("engine.triggers.conversion", () => Measure(conversions, r => (double?)r.Conversion), "1",
+                "Won ÷ closed of the triggers closed in the last 90 days over every advisor, by trigger type and tier.");
+            meter.CreateObservableGauge("engine.triggers.closed.90d", () => Measure(conversions, r => (long?)r.Closed), "{trigger}",
+                "Triggers closed in the last 90 days over every advisor, by trigger type and tier.");
+            meter.CreateObservableGauge("engine.triggers.won.90d", () => Measure(conversions, r => (long?)r.Won), "{trigger}",
+                "Triggers closed with a sale in the last 90 days over every advisor, by trigger type and tier.");
         }
     }
 
@@ -69,6 +85,12 @@ public sealed class EngineMetrics
     /// <summary>SPEC's name of an event's type: the serialization alias its record carries (<c>transaction.posted</c>).</summary>
     public static string TypeOf(object e) =>
         EventTypes.GetOrAdd(e.GetType(), type => type.GetCustomAttribute<AliasAttribute>(inherit: false)?.Alias ?? type.Name);
+
+    private static IEnumerable<Measurement<T>> Measure<T>(IConversionReadings conversions, Func<ConversionRate, T?> value) where T : struct =>
+        (conversions.Latest?.Rates ?? [])
+            .Where(r => value(r) is not null)
+            .Select(r => new Measurement<T>(value(r)!.Value,
+                new KeyValuePair<string, object?>("type", r.Type), new KeyValuePair<string, object?>("tier", TierNames[(int)r.Tier])));
 
     private static IEnumerable<Measurement<T>> Measure<T>(IIngestProgress ingest, Func<PartitionProgress, T?> value) where T : struct =>
         ingest.Partitions()

@@ -1,3 +1,4 @@
+using Engagement.Advisors;
 using Engagement.Api;
 using Engagement.Checkpoints;
 using Engagement.Effects;
@@ -84,6 +85,7 @@ public static class EngineHost
         services.AddSingleton<Checkpointer>();
         services.AddSingleton<EffectDispatcher>();
         services.TryAddSingleton<ITriggerPublisher, KafkaTriggerPublisher>();
+        services.AddSingleton<IConversionRates, ConversionRates>();
         services.AddSingleton<DueClock>();
         services.AddHostedService(sp => sp.GetRequiredService<DueClock>());
 

@@ -13,12 +13,16 @@ namespace Engagement.Silo.Hosting;
 /// <c>Telemetry:Traces</c>); both pushed over OTLP when an endpoint is configured.</summary>
 public static class EngineTelemetry
 {
-    /// <summary>Registers <see cref="EngineMetrics"/>, the ingest progress it reads, and the OpenTelemetry providers.</summary>
+    /// <summary>Registers <see cref="EngineMetrics"/>, the ingest progress and conversion table it reads, and the
+    /// OpenTelemetry providers.</summary>
     public static WebApplicationBuilder AddEngineTelemetry(this WebApplicationBuilder builder)
     {
         var options = ValidatedOptions.Read(builder.Configuration, TelemetryOptions.Section, new TelemetryOptionsValidator());
         var otlp = string.IsNullOrWhiteSpace(options.OtlpEndpoint) ? null : new Uri(options.OtlpEndpoint);
         builder.Services.AddSingleton<IIngestProgress>(sp => sp.GetRequiredService<IngestStatus>());
+        builder.Services.AddSingleton<ConversionRefresh>();
+        builder.Services.AddSingleton<IConversionReadings>(sp => sp.GetRequiredService<ConversionRefresh>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ConversionRefresh>());
         builder.Services.AddSingleton<EngineMetrics>();
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(options.ServiceName))

@@ -38,6 +38,10 @@ internal sealed partial class MetricsScrape
     public IEnumerable<double> Values(string name, params (string Key, string Value)[] labels) =>
         _samples.Where(s => s.Name == name && labels.All(l => s.Labels.TryGetValue(l.Key, out var v) && v == l.Value)).Select(s => s.Value);
 
+    /// <summary>Every series of <paramref name="name"/> with its labels.</summary>
+    public IEnumerable<(IReadOnlyDictionary<string, string> Labels, double Value)> Samples(string name) =>
+        _samples.Where(s => s.Name == name).Select(s => ((IReadOnlyDictionary<string, string>)s.Labels, s.Value));
+
     /// <summary>Whether any series' name starts with <paramref name="prefix"/>.</summary>
     public bool Has(string prefix) => _samples.Any(s => s.Name.StartsWith(prefix, StringComparison.Ordinal));
 

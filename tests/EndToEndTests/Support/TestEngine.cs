@@ -22,6 +22,9 @@ internal sealed class TestEngine : IAsyncDisposable
 
     public HttpClient Http { get; }
 
+    /// <summary>The engine's services, for calling a silo service the way another part of the engine would.</summary>
+    public IServiceProvider Services => _engine.App.Services;
+
     public static async Task<TestEngine> StartAsync(IDictionary<string, string?> settings, TimeProvider? clock = null,
         Action<IServiceCollection>? services = null)
     {

@@ -4,7 +4,7 @@ using Engagement.Triggers;
 
 namespace Engagement.Rules.Triggers;
 
-/// <summary>The advisor's inbox, kept in shards by customer: newest versions win, effect counters move on status
+/// <summary>The advisor's inbox, kept in shards by customer: newest versions win, effect and conversion counters move on status
 /// transitions, one sequence of changes over all shards, ordering for display.</summary>
 public static class AdvisorInbox
 {
@@ -52,6 +52,7 @@ public static class AdvisorInbox
             counters.Reached += TriggerFiring.IsContact(outcome.Outcome) ? 1 : 0;
             counters.Opportunity += outcome.Outcome is OutcomeKind.Opportunity or OutcomeKind.Won ? 1 : 0;
             counters.Won += outcome.Outcome == OutcomeKind.Won ? 1 : 0;
+            Conversion.Count(shard, trigger, outcome, workload.Calendar);
         }
         Trim(shard);
         return new Taken(trigger, new InboxChange(sequence, trigger));
@@ -116,8 +117,7 @@ public static class AdvisorInbox
             .ToList();
 
     private static TriggerTypeMetrics Metrics(string type, int fired, int reached, int opportunity, int won, int closed) =>
-        new(type, fired, reached, opportunity, won, closed,
-            closed == 0 ? null : Math.Round((decimal)reached / closed, 4, MidpointRounding.AwayFromZero));
+        new(type, fired, reached, opportunity, won, closed, Ratio.Of(reached, closed));
 
     private static EffectCounters Counters(AdvisorShardState shard, string type)
     {
@@ -128,9 +128,11 @@ public static class AdvisorInbox
         return counters;
     }
 
+    // Keeps the latest finished by their last change, not their creation: a trigger that closes long after it fired
+    // stays known, so a repeated delivery of its closing is recognised and counted once.
     private static void Trim(AdvisorShardState shard)
     {
-        var finished = shard.Inbox.Values.Where(t => !t.IsOpen).OrderBy(t => t.CreatedAt).ToList();
+        var finished = shard.Inbox.Values.Where(t => !t.IsOpen).OrderBy(t => shard.Sequences.GetValueOrDefault(t.TriggerId)).ToList();
         foreach (var trigger in finished.Take(Math.Max(0, finished.Count - ClosedKeptPerShard)))
         {
             shard.Inbox.Remove(trigger.TriggerId);
