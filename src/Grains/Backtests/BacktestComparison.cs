@@ -25,7 +25,9 @@ public static class BacktestComparison
                 before.Values.Count(t => t.Type == type), after.Values.Count(t => t.Type == type),
                 added.Count(t => t.Type == type), removed.Count(t => t.Type == type),
                 ExpectedWon(added.Where(t => t.Type == type), conversion), ExpectedWon(removed.Where(t => t.Type == type), conversion),
-                [.. Examples("added", added, type), .. Examples("removed", removed, type)]), StringComparer.Ordinal);
+                [.. Examples("added", added, type), .. Examples("removed", removed, type)],
+                added.Concat(removed).Where(t => t.Type == type).Select(t => t.Tier).Distinct().Order()
+                    .ToDictionary(tier => tier, tier => conversion(type, tier))), StringComparer.Ordinal);
         var byAdvisor = before.Values.Concat(after.Values).Select(t => t.AdvisorId).Distinct().Order(StringComparer.Ordinal)
             .ToDictionary(advisor => advisor, advisor => new AdvisorDifference(
                 before.Values.Count(t => t.AdvisorId == advisor), after.Values.Count(t => t.AdvisorId == advisor)), StringComparer.Ordinal);

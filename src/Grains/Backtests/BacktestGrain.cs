@@ -1,3 +1,4 @@
+using Engagement.Advisors;
 using Engagement.Rules;
 using Microsoft.Extensions.Logging;
 
@@ -5,7 +6,8 @@ namespace Engagement.Backtests;
 
 /// <summary>One back-test: checks the candidate, then folds the retained input on the thread pool, off the grain's
 /// turn, while callers poll its report.</summary>
-public sealed class BacktestGrain(RuleBook ruleBook, IRetainedInput input, TimeProvider clock, ILogger<BacktestGrain> logger)
+public sealed class BacktestGrain(RuleBook ruleBook, IRetainedInput input, IConversionRates conversions, TimeProvider clock,
+    ILogger<BacktestGrain> logger)
     : Grain, IBacktestGrain
 {
     // A report stays readable this long after its start, for the caller to poll it.
@@ -32,10 +34,25 @@ public sealed class BacktestGrain(RuleBook ruleBook, IRetainedInput input, TimeP
         logger.LogInformation("Back-test started against rule set version {Version}", inForce.Version);
         _ = Task.Run(async () =>
         {
-            await run.RunAsync(input, static (_, _) => null, _stopping.Token);
+            var rates = await PastConversionAsync();
+            await run.RunAsync(input, (type, tier) => rates?.Rate(type, tier).Conversion, _stopping.Token);
             logger.LogInformation("Back-test ended: {Status}", run.Report.Status);
         });
         return Task.FromResult(new BacktestStart(run.Report, []));
+    }
+
+    // Without past outcomes the back-test still counts; it only cannot weigh the differences.
+    private async Task<ConversionTable?> PastConversionAsync()
+    {
+        try
+        {
+            return await conversions.CurrentAsync(_stopping.Token);
+        }
+        catch (Exception e) when (!_stopping.IsCancellationRequested)
+        {
+            logger.LogWarning("The back-test weighs no difference by past outcomes: they could not be read ({Error})", LoggedFailure.Describe(e));
+            return null;
+        }
     }
 
     /// <inheritdoc />

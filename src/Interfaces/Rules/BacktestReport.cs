@@ -64,6 +64,8 @@ public sealed record BacktestSide([property: Id(0)] int? Version, [property: Id(
 /// type and tier; null when a type and tier among them had no trigger closed in the 90 days.</param>
 /// <param name="ExpectedWonRemoved">The same for the removed triggers.</param>
 /// <param name="Examples">A few of the differences, each with its explanation.</param>
+/// <param name="Conversion">For each tier among the added and removed triggers, the 90-day conversion (won ÷ closed) of
+/// the type at that tier, null when none was closed.</param>
 [GenerateSerializer, Immutable, Alias("Engagement.TypeDifference")]
 public sealed record TypeDifference(
     [property: Id(0)] int InForce,
@@ -72,7 +74,8 @@ public sealed record TypeDifference(
     [property: Id(3)] int Removed,
     [property: Id(4)] decimal? ExpectedWonAdded,
     [property: Id(5)] decimal? ExpectedWonRemoved,
-    [property: Id(6)] IReadOnlyList<DifferenceExample> Examples);
+    [property: Id(6)] IReadOnlyList<DifferenceExample> Examples,
+    [property: Id(7)] IReadOnlyDictionary<Tier, decimal?> Conversion);
 
 /// <summary>One advisor's triggers under both rule sets.</summary>
 /// <param name="InForce">Fired under the rule set in force.</param>

@@ -20,9 +20,11 @@ public sealed class BacktestTests(EngineFixture fixture)
 
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
 
-    // Three customers on the test's own topics. C1 (advisor A1) withdraws 40,000.00 and 35,000.00 of 200,000.00: below the
+    // Four customers on the test's own topics. C1 (advisor A1) withdraws 40,000.00 and 35,000.00 of 200,000.00: below the
     // large-outflow threshold in force (50,000), above the candidate's (30,000). C2 (A2) sends 60,000.00 to another
-    // bank: an external transfer under both. C3 (A1) makes a card purchase: nothing under either.
+    // bank: an external transfer under both. C3 (A1) makes a card purchase: nothing under either. C4 (A2) withdraws
+    // 60,000.00, a large outflow under both, which A2 wins: the one past outcome of standard large outflows, so the two
+    // the candidate adds are expected to bring 2 sales.
     [Fact]
     public async Task A_back_test_counts_both_rule_sets_exactly_and_changes_nothing_live()
     {
@@ -35,7 +37,7 @@ public sealed class BacktestTests(EngineFixture fixture)
         await using var _ = engine;
         using var producer = new TestProducer(fixture.BootstrapServers);
         var at = DateTimeOffset.UtcNow.AddDays(-2);
-        var (c1, c2, c3, a1, a2) = ($"B1-{_run}", $"B2-{_run}", $"B3-{_run}", $"A1-{_run}", $"A2-{_run}");
+        var (c1, c2, c3, c4, a1, a2) = ($"B1-{_run}", $"B2-{_run}", $"B3-{_run}", $"B4-{_run}", $"A1-{_run}", $"A2-{_run}");
         await producer.SendAsync(input, c1, Json.Registered($"{c1}-1", c1, at, a1));
         await producer.SendAsync(input, c1, Json.Opened($"{c1}-2", c1, at, "S-1", "savings", 200_000m));
         await producer.SendAsync(input, c1, Json.Posted($"{c1}-3", c1, at.AddMinutes(1), "S-1", "debit", "withdrawal", 40_000m, 160_000m));
@@ -46,15 +48,23 @@ public sealed class BacktestTests(EngineFixture fixture)
         await producer.SendAsync(input, c3, Json.Registered($"{c3}-1", c3, at, a1));
         await producer.SendAsync(input, c3, Json.Opened($"{c3}-2", c3, at, "S-1", "savings", 10_000m));
         await producer.SendAsync(input, c3, Json.Posted($"{c3}-3", c3, at.AddMinutes(1), "S-1", "debit", "card_purchase", 100m, 9_900m));
-        foreach (var (c, events) in new[] { (c1, 4L), (c2, 3L), (c3, 3L) })
+        await producer.SendAsync(input, c4, Json.Registered($"{c4}-1", c4, at, a2));
+        await producer.SendAsync(input, c4, Json.Opened($"{c4}-2", c4, at, "S-1", "savings", 100_000m));
+        await producer.SendAsync(input, c4, Json.Posted($"{c4}-3", c4, at.AddMinutes(1), "S-1", "debit", "withdrawal", 60_000m, 40_000m));
+        foreach (var (c, events) in new[] { (c1, 4L), (c2, 3L), (c3, 3L), (c4, 3L) })
         {
             await engine.CustomerAfterAsync(c, events);
         }
+        await AdvisorCommands.RecordOutcomeAsync(engine.Http, engine.Token(Roles.Advisor, a2), a2, c4, "movement.large_outflow", "won");
+        await Eventually.MatchAsync(() => MetricsScrape.TakeAsync(engine.Http),
+            s => s.Values("engine_triggers_conversion", ("type", "movement.large_outflow"), ("tier", "standard")).SequenceEqual([1.0]),
+            Deadline, "the won large outflow to count in the conversion");
         using (var reader = new TopicReader(fixture.BootstrapServers, triggers))
         {
-            reader.ReadUntil(r => r.Count == 4, Deadline);
+            reader.ReadUntil(r => r.Count == 7, Deadline);
         }
-        var before = await LiveAsync(engine, [c1, c2, c3], [a1, a2], [triggers, deadLetters, input]);
+        var customers = new[] { c1, c2, c3, c4 };
+        var before = await LiveAsync(engine, customers, [a1, a2], [triggers, deadLetters, input]);
 
         var (candidate, window) = ("""{ "triggers": { "standardLargeOutflow": 30000 } }""", (From: at.AddHours(-1), To: DateTimeOffset.UtcNow));
         using var response = await engine.SendAsync(HttpMethod.Post, "/api/rules/backtest?wait=30", engine.Token(Roles.Supervisor),
@@ -64,27 +74,37 @@ public sealed class BacktestTests(EngineFixture fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var report = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("done", report.GetProperty("status").GetString());
-        Assert.Equal((1, 4, 6), (report.GetProperty("inForce").GetProperty("version").GetInt32(),
+        Assert.Equal((1, 6, 8), (report.GetProperty("inForce").GetProperty("version").GetInt32(),
             report.GetProperty("inForce").GetProperty("triggers").GetInt32(), report.GetProperty("candidate").GetProperty("triggers").GetInt32()));
-        Assert.Equal((10, 10L, 3), (report.GetProperty("progress").GetProperty("recordsTotal").GetInt32(),
+        Assert.Equal((13, 13L, 4), (report.GetProperty("progress").GetProperty("recordsTotal").GetInt32(),
             report.GetProperty("progress").GetProperty("eventsFolded").GetInt64(), report.GetProperty("progress").GetProperty("customers").GetInt32()));
         Assert.Equal(
-            [("customer.onboarding", 3, 3, 0, 0), ("movement.external_transfer", 1, 1, 0, 0), ("movement.large_outflow", 0, 2, 2, 0)],
+            [("customer.onboarding", 4, 4, 0, 0), ("movement.external_transfer", 1, 1, 0, 0), ("movement.large_outflow", 1, 3, 2, 0)],
             report.GetProperty("byType").EnumerateObject().Select(t => (t.Name, t.Value.GetProperty("inForce").GetInt32(),
                 t.Value.GetProperty("candidate").GetInt32(), t.Value.GetProperty("added").GetInt32(), t.Value.GetProperty("removed").GetInt32())));
-        Assert.Equal([(a1, 2, 4), (a2, 2, 2)], report.GetProperty("byAdvisor").EnumerateObject()
+        Assert.Equal([(a1, 2, 4), (a2, 4, 4)], report.GetProperty("byAdvisor").EnumerateObject()
             .Select(a => (a.Name, a.Value.GetProperty("inForce").GetInt32(), a.Value.GetProperty("candidate").GetInt32())));
-        var examples = report.GetProperty("byType").GetProperty("movement.large_outflow").GetProperty("examples").EnumerateArray().ToList();
+        var outflows = report.GetProperty("byType").GetProperty("movement.large_outflow");
+        Assert.Equal((2.00m, 0m, 1m), (outflows.GetProperty("expectedWonAdded").GetDecimal(), outflows.GetProperty("expectedWonRemoved").GetDecimal(),
+            outflows.GetProperty("conversion").GetProperty("standard").GetDecimal()));
+        var examples = outflows.GetProperty("examples").EnumerateArray().ToList();
         Assert.Equal([("added", c1, a1, "standard"), ("added", c1, a1, "standard")], examples.Select(e => (e.GetProperty("change").GetString(),
             e.GetProperty("customerId").GetString(), e.GetProperty("advisorId").GetString(), e.GetProperty("tier").GetString())));
         Assert.Contains("40,000.00", examples[0].GetProperty("explanation").GetString());
         Assert.Contains("35,000.00", examples[1].GetProperty("explanation").GetString());
 
         var tool = await RunToolAsync(candidate, $"{input},bt-in-{_run}-1,bt-in-{_run}-2,bt-in-{_run}-3", window);
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(report.GetProperty("byType").GetRawText()), tool["byType"]));
+        // The tool has no past outcomes to weigh the differences by; the counts are the same.
+        foreach (var type in new[] { "customer.onboarding", "movement.external_transfer", "movement.large_outflow" })
+        {
+            var (api, cli) = (JsonNode.Parse(report.GetProperty("byType").GetProperty(type).GetRawText())!.AsObject(), tool["byType"]![type]!.AsObject());
+            Assert.Equal((api["inForce"]!.GetValue<int>(), api["candidate"]!.GetValue<int>(), api["added"]!.GetValue<int>(), api["removed"]!.GetValue<int>()),
+                (cli["inForce"]!.GetValue<int>(), cli["candidate"]!.GetValue<int>(), cli["added"]!.GetValue<int>(), cli["removed"]!.GetValue<int>()));
+            Assert.True(JsonNode.DeepEquals(api["examples"], cli["examples"]));
+        }
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(report.GetProperty("byAdvisor").GetRawText()), tool["byAdvisor"]));
 
-        Assert.Equal(before, await LiveAsync(engine, [c1, c2, c3], [a1, a2], [triggers, deadLetters, input]));
+        Assert.Equal(before, await LiveAsync(engine, customers, [a1, a2], [triggers, deadLetters, input]));
         using var polled = await engine.SendAsync(HttpMethod.Get, $"/api/rules/backtests/{report.GetProperty("backtestId").GetString()}",
             engine.Token(Roles.Supervisor), null);
         Assert.Equal(HttpStatusCode.OK, polled.StatusCode);

@@ -87,20 +87,8 @@ public sealed class ConversionTests(EngineFixture fixture)
         Assert.Equal(new ConversionRate("tier.upgraded", Tier.Standard, 0, 0, null), table.Rate("tier.upgraded", Tier.Standard));
     }
 
-    // Records an outcome on the customer's trigger of that type once it is in the advisor's inbox; answers its id.
-    private static async Task<string> OutcomeAsync(TestEngine engine, string advisorId, string customerId, string type, string outcome)
-    {
-        var token = engine.Token(Roles.Advisor, advisorId);
-        var inbox = await Eventually.MatchAsync(() => engine.Http.GetJsonAsync($"/api/advisors/{advisorId}/triggers?status=open", token),
-            i => i is { } array && array.EnumerateArray().Any(t => Is(t, customerId, type)), Deadline, $"{customerId}'s {type} trigger");
-        var triggerId = inbox!.Value.EnumerateArray().Single(t => Is(t, customerId, type)).GetProperty("triggerId").GetString()!;
-        using var answer = await engine.SendAsync(HttpMethod.Post, $"/api/advisors/{advisorId}/triggers/{triggerId}/outcome", token, new { outcome });
-        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
-        return triggerId;
-    }
-
-    private static bool Is(System.Text.Json.JsonElement trigger, string customerId, string type) =>
-        trigger.GetProperty("customerId").GetString() == customerId && trigger.GetProperty("type").GetString() == type;
+    private static Task<string> OutcomeAsync(TestEngine engine, string advisorId, string customerId, string type, string outcome) =>
+        AdvisorCommands.RecordOutcomeAsync(engine.Http, engine.Token(Roles.Advisor, advisorId), advisorId, customerId, type, outcome);
 
     private static string Key(ConversionRate rate) => $"{rate.Type}/{rate.Tier.ToString().ToLowerInvariant()}";
 
