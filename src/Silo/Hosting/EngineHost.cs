@@ -60,7 +60,7 @@ public static class EngineHost
         var services = builder.Services;
         var orleans = EngineSettings.Orleans(configuration);
         builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId)
+            .AddEngineClustering(orleans, EngineSettings.Storage(configuration))
             .AddEngineStorage(configuration)
             .AddEngineDashboard());
 
