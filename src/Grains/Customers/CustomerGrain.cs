@@ -108,11 +108,11 @@ public sealed class CustomerGrain(
             }
         }
         Count(fired);
-        return Task.FromResult(new ApplyAnswer(rejections, changed ? Changed() : checkpoints.PendingOf(_handle)));
+        return Task.FromResult(new ApplyAnswer(rejections, Mark(changed ? Changed() : checkpoints.PendingOf(_handle))));
     }
 
     /// <inheritdoc />
-    public Task<long> ApplyNavAsync(ProductNav nav)
+    public Task<CheckpointMark> ApplyNavAsync(ProductNav nav)
     {
         ThrowIfConflicted();
         var fired = new List<Trigger>();
@@ -121,13 +121,16 @@ public sealed class CustomerGrain(
             var now = clock.GetUtcNow();
             if (!rules.ApplyNav(State, CustomerId, nav, now, fired))
             {
-                return Task.FromResult(checkpoints.PendingOf(_handle));
+                return Task.FromResult(Mark(checkpoints.PendingOf(_handle)));
             }
             _outbox.Post(now);
         }
         Count(fired);
-        return Task.FromResult(Changed());
+        return Task.FromResult(Mark(Changed()));
     }
+
+    /// <inheritdoc />
+    public Task<bool> WhenDurableAsync(string checkpointer, IReadOnlyList<long> pending) => checkpoints.WhenDurableAsync(checkpointer, pending);
 
     /// <inheritdoc />
     public async Task WakeAsync()
@@ -271,6 +274,8 @@ public sealed class CustomerGrain(
 
     // Counted where they fire, once: a trigger posted again after an activation, or a later version of it, is not new.
     private void Count(List<Trigger> fired) => fired.ForEach(trigger => metrics.TriggerFired(trigger.Type));
+
+    private CheckpointMark Mark(long checkpoint) => checkpoints.Mark(checkpoint, CustomerId);
 
     private long Changed()
     {

@@ -1,3 +1,4 @@
+using Engagement.Checkpoints;
 using Engagement.Events;
 using Engagement.Products;
 using Engagement.Triggers;
@@ -10,13 +11,19 @@ public interface ICustomerGrain : IGrainWithStringKey
 {
     /// <summary>Applies a batch of the customer's events in order, in memory, and answers at once; repeats change nothing.</summary>
     /// <returns>The events that are invalid for the customer's state, for the dead-letter topic, and the checkpoint on
-    /// this silo that makes the batch durable.</returns>
+    /// the customer's silo that makes the batch durable.</returns>
     [Alias("Apply")]
     Task<ApplyAnswer> ApplyAsync(IReadOnlyList<CustomerEvent> events);
 
     /// <summary>Revalues a holding with a product's new net asset value; answers the checkpoint that makes it durable.</summary>
     [Alias("ApplyNav")]
-    Task<long> ApplyNavAsync(ProductNav nav);
+    Task<CheckpointMark> ApplyNavAsync(ProductNav nav);
+
+    /// <summary>Answers once <paramref name="checkpoints"/> of <paramref name="checkpointer"/> are durable: true; false
+    /// when they are not known to be (this activation's silo has another checkpointer, so the one that numbered them is
+    /// gone, or one of them lost a state). Ingest asks this of a customer on another silo before committing past it.</summary>
+    [Alias("WhenDurable")]
+    Task<bool> WhenDurableAsync(string checkpointer, IReadOnlyList<long> checkpoints);
 
     /// <summary>Whether the customer exists and their current advisor.</summary>
     [Alias("GetAccess")]

@@ -42,7 +42,7 @@ public sealed class IngestPipeline(
     {
         var span = BatchTrace.Start(batch);
         var batchTrace = EngineTracing.TraceParentOf(span);
-        var work = new List<Task<long>>();
+        var work = new List<Task<IReadOnlyList<CheckpointMark>>>();
         var customers = new Dictionary<string, List<(ConsumeResult<byte[]?, byte[]?> Record, CustomerEvent Event)>>(StringComparer.Ordinal);
         var products = new Dictionary<string, List<NavUpdated>>(StringComparer.Ordinal);
         foreach (var record in batch)
@@ -74,7 +74,7 @@ public sealed class IngestPipeline(
                 work.Add(DeadLetterAsync(record, parsed.Error!, cancellation));
             }
         }
-        var applies = new List<Task<long>>(customers.Count + products.Count);
+        var applies = new List<Task<IReadOnlyList<CheckpointMark>>>(customers.Count + products.Count);
         foreach (var (customerId, events) in customers)
         {
             applies.Add(After("c:" + customerId, () => ApplyCustomerAsync(customerId, events, cancellation)));
@@ -88,22 +88,39 @@ public sealed class IngestPipeline(
         {
             _ = applied.ContinueWith(_ => span.Dispose(), TaskScheduler.Default);
         }
-        return new BatchWork(applied, DurableAsync(applied));
+        return new BatchWork(applied, DurableAsync(applied, cancellation));
     }
 
     private static DateTimeOffset? RecordedAt(ConsumeResult<byte[]?, byte[]?> record) =>
         record.Message.Timestamp.Type == TimestampType.NotAvailable ? null : new DateTimeOffset(record.Message.Timestamp.UtcDateTime);
 
-    private async Task DurableAsync(Task<long[]> applied) => await checkpoints.WhenAllDurableAsync(await applied);
-
-    // Dead letters need no checkpoint: the broker has them once this completes.
-    private async Task<long> DeadLetterAsync(ConsumeResult<byte[]?, byte[]?> record, string reason, CancellationToken cancellation)
+    // A grain may live on another silo, whose checkpoints only that silo knows: its customer there awaits them. One
+    // that is not known durable (that silo or activation is gone) fails the batch like a lost state: the consumer
+    // replays from the committed offsets, and the replay is exact.
+    private async Task DurableAsync(Task<IReadOnlyList<CheckpointMark>[]> applied, CancellationToken cancellation)
     {
-        await RetryAsync(() => deadLetters.PublishAsync(record, reason, cancellation), cancellation);
-        return 0;
+        var plan = DurabilityPlan.Of((await applied).SelectMany(marks => marks), checkpoints.Id);
+        await Task.WhenAll(plan.Remote.Select(remote => RemoteDurableAsync(remote, cancellation))
+            .Append(checkpoints.WhenAllDurableAsync(plan.Local)));
     }
 
-    private async Task<long> ApplyCustomerAsync(string customerId,
+    private async Task RemoteDurableAsync(RemoteCheckpoints remote, CancellationToken cancellation)
+    {
+        var grain = grains.GetGrain<ICustomerGrain>(remote.CustomerId);
+        if (!await RetryAsync(() => grain.WhenDurableAsync(remote.Checkpointer, remote.Checkpoints), cancellation))
+        {
+            throw CheckpointConflictException.Unknown(remote.Checkpoints[^1]);
+        }
+    }
+
+    // Dead letters need no checkpoint: the broker has them once this completes.
+    private async Task<IReadOnlyList<CheckpointMark>> DeadLetterAsync(ConsumeResult<byte[]?, byte[]?> record, string reason, CancellationToken cancellation)
+    {
+        await RetryAsync(() => deadLetters.PublishAsync(record, reason, cancellation), cancellation);
+        return [];
+    }
+
+    private async Task<IReadOnlyList<CheckpointMark>> ApplyCustomerAsync(string customerId,
         List<(ConsumeResult<byte[]?, byte[]?> Record, CustomerEvent Event)> events, CancellationToken cancellation)
     {
         var grain = grains.GetGrain<ICustomerGrain>(customerId);
@@ -119,7 +136,7 @@ public sealed class IngestPipeline(
             // for ever: its batch goes to the dead-letter topic, and the others go on.
             logger.LogError("A customer's batch of {Count} events failed {Attempts} times with {Exception}: it is dead-lettered",
                 events.Count, MaxFailingApplies, ex.GetType().Name);
-            answer = new ApplyAnswer(batch.Select(e => new EventRejection(e.EventId, RecordGuard.InternalError(ex))).ToList(), 0);
+            answer = new ApplyAnswer(batch.Select(e => new EventRejection(e.EventId, RecordGuard.InternalError(ex))).ToList(), CheckpointMark.Durable);
         }
         foreach (var rejection in answer.Rejections)
         {
@@ -128,21 +145,21 @@ public sealed class IngestPipeline(
                 await DeadLetterAsync(record, rejection.Reason, cancellation);
             }
         }
-        return answer.Checkpoint;
+        return [answer.Checkpoint];
     }
 
-    private async Task<long> ApplyNavsAsync(string productId, List<NavUpdated> navs, CancellationToken cancellation)
+    private async Task<IReadOnlyList<CheckpointMark>> ApplyNavsAsync(string productId, List<NavUpdated> navs, CancellationToken cancellation)
     {
         var grain = grains.GetGrain<IProductGrain>(productId);
-        long checkpoint = 0;
+        var marks = new List<CheckpointMark>();
         foreach (var nav in navs)
         {
-            checkpoint = Math.Max(checkpoint, await RetryAsync(() => grain.UpdateNavAsync(nav), cancellation));
+            marks.AddRange(await RetryAsync(() => grain.UpdateNavAsync(nav), cancellation));
         }
-        return checkpoint;
+        return marks;
     }
 
-    private Task<long> After(string key, Func<Task<long>> work)
+    private Task<IReadOnlyList<CheckpointMark>> After(string key, Func<Task<IReadOnlyList<CheckpointMark>>> work)
     {
         lock (_tailsGate)
         {
@@ -163,7 +180,7 @@ public sealed class IngestPipeline(
         }
     }
 
-    private async Task<long> RunAfter(Task previous, Func<Task<long>> work)
+    private async Task<IReadOnlyList<CheckpointMark>> RunAfter(Task previous, Func<Task<IReadOnlyList<CheckpointMark>>> work)
     {
         await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await _applySlots.WaitAsync();
@@ -193,7 +210,7 @@ public sealed class IngestPipeline(
             }
             catch (Exception ex) when (!cancellation.IsCancellationRequested && (failures < giveUpAfter || giveUpAfter is null || IsOutage(ex)))
             {
-                logger.LogWarning("Applying a batch failed ({Failures} in a row, retrying in {Delay} ms): {Error}",
+                logger.LogWarning("Applying a batch, or awaiting its checkpoints, failed ({Failures} in a row, retrying in {Delay} ms): {Error}",
                     failures, delay.TotalMilliseconds, LoggedFailure.Describe(ex));
                 await Task.Delay(delay, clock, cancellation);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LongestRetryDelay.Ticks));
