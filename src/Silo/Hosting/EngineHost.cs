@@ -78,7 +78,7 @@ public static class EngineHost
         services.AddSingleton<EffectDispatcher>();
         services.TryAddSingleton<ITriggerPublisher, KafkaTriggerPublisher>();
         services.AddSingleton<DueClock>();
-        services.AddHostedService(sp => sp.GetRequiredService<DueClock>());
+        services.AddHostedService<ScheduleClockStart>();
 
         services.AddSingleton<KafkaProducer>();
         services.AddSingleton(sp => new EventParser(sp.GetRequiredService<IOptions<EngineOptions>>().Value.BaseCurrency));
