@@ -36,6 +36,24 @@ public static class EngineClustering
             : silo.UseAzureTableReminderService(o => o.TableServiceClient = new TableServiceClient(storage.ConnectionString));
     }
 
+    /// <summary>Runs <paramref name="addSilo"/> with <c>Orleans:Clustering</c> hidden: Orleans reads its own section as
+    /// the silo is added and takes a <c>Clustering</c> there for a provider of its configuration scheme
+    /// (<c>Orleans:Clustering:ProviderType</c>), while the engine's setting names the provider it adds itself.</summary>
+    public static void UnseenByOrleans(IConfiguration configuration, Action addSilo)
+    {
+        var key = $"{OrleansOptions.Section}:{nameof(OrleansOptions.Clustering)}";
+        var chosen = configuration[key];
+        configuration[key] = null;
+        try
+        {
+            addSilo();
+        }
+        finally
+        {
+            configuration[key] = chosen;
+        }
+    }
+
     private static IPAddress Advertised(OrleansOptions orleans) =>
         orleans.AdvertisedAddress.Length > 0 ? IPAddress.Parse(orleans.AdvertisedAddress) : HostAddress();
 

@@ -59,10 +59,10 @@ public static class EngineHost
         var configuration = builder.Configuration;
         var services = builder.Services;
         var orleans = EngineSettings.Orleans(configuration);
-        builder.UseOrleans(silo => silo
+        EngineClustering.UnseenByOrleans(configuration, () => builder.UseOrleans(silo => silo
             .AddEngineClustering(orleans, EngineSettings.Storage(configuration))
             .AddEngineStorage(configuration)
-            .AddEngineDashboard());
+            .AddEngineDashboard()));
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddEngineSettings();

@@ -218,7 +218,9 @@ public sealed class IngestPipeline(
         }
     }
 
+    // A silo that is gone is an outage too, until the cluster declares it dead and its grains activate elsewhere.
     private static bool IsOutage(Exception ex) =>
         ex.GetBaseException() is Azure.RequestFailedException or HttpRequestException or IOException or TimeoutException
-            or System.Net.Sockets.SocketException or OperationCanceledException;
+            or System.Net.Sockets.SocketException or OperationCanceledException or SiloUnavailableException
+            or OrleansMessageRejectionException;
 }
