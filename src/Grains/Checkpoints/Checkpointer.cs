@@ -134,9 +134,23 @@ public sealed class Checkpointer : IAsyncDisposable
     }
 
     /// <summary>Names <paramref name="checkpoint"/> as this checkpointer's, to be awaited by <paramref name="customerId"/>'s
-    /// activation; <see cref="CheckpointMark.Durable"/> for 0 (nothing to wait for).</summary>
-    public CheckpointMark Mark(long checkpoint, string customerId) =>
-        checkpoint == 0 ? CheckpointMark.Durable : new CheckpointMark(Id, checkpoint, customerId);
+    /// <paramref name="activation"/>; <see cref="CheckpointMark.Durable"/> for 0 (nothing to wait for).</summary>
+    public CheckpointMark Mark(long checkpoint, string customerId, string activation) =>
+        checkpoint == 0 ? CheckpointMark.Durable : new CheckpointMark(Id, checkpoint, customerId, activation);
+
+    /// <summary>Whether <paramref name="activation"/> may apply what follows the change <paramref name="after"/> names:
+    /// nothing was pending, it made that change itself, or that change is durable here.</summary>
+    public bool Follows(CheckpointMark after, string activation)
+    {
+        if (after.Checkpoint == 0 || after.Activation == activation)
+        {
+            return true;
+        }
+        lock (_gate)
+        {
+            return after.Checkpointer == Id && after.Checkpoint <= _durable && !_conflicted.Contains(after.Checkpoint);
+        }
+    }
 
     /// <summary>Completes with true once <paramref name="checkpoints"/> are durable, when they are this checkpointer's;
     /// with false at once when <paramref name="checkpointer"/> is another's (its process, or its activation, is gone),

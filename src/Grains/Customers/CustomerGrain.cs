@@ -35,6 +35,8 @@ public sealed class CustomerGrain(
     /// <summary>The span of one event applied to its customer.</summary>
     public const string ApplySpan = "customer.apply";
 
+    // Names the changes this activation holds: a change held only by an activation that is gone is lost.
+    private readonly string _activation = Guid.NewGuid().ToString("N");
     private CheckpointedState<CustomerState> _handle = null!;
     private CustomerOutbox _outbox = null!;
 
@@ -77,9 +79,13 @@ public sealed class CustomerGrain(
     }
 
     /// <inheritdoc />
-    public Task<ApplyAnswer> ApplyAsync(IReadOnlyList<CustomerEvent> events)
+    public Task<ApplyAnswer> ApplyAsync(IReadOnlyList<CustomerEvent> events, CheckpointMark after)
     {
         ThrowIfConflicted();
+        if (!checkpoints.Follows(after, _activation))
+        {
+            return Task.FromResult(ApplyAnswer.Refusal);
+        }
         var rejections = new List<EventRejection>();
         var changed = false;
         var fired = new List<Trigger>();
@@ -275,7 +281,7 @@ public sealed class CustomerGrain(
     // Counted where they fire, once: a trigger posted again after an activation, or a later version of it, is not new.
     private void Count(List<Trigger> fired) => fired.ForEach(trigger => metrics.TriggerFired(trigger.Type));
 
-    private CheckpointMark Mark(long checkpoint) => checkpoints.Mark(checkpoint, CustomerId);
+    private CheckpointMark Mark(long checkpoint) => checkpoints.Mark(checkpoint, CustomerId, _activation);
 
     private long Changed()
     {

@@ -83,6 +83,7 @@ public static class EngineHost
         services.AddSingleton<KafkaProducer>();
         services.AddSingleton(sp => new EventParser(sp.GetRequiredService<IOptions<EngineOptions>>().Value.BaseCurrency));
         services.AddSingleton<DeadLetterPublisher>();
+        services.AddSingleton<PendingMarks>();
         services.AddSingleton<IngestPipeline>();
         services.AddSingleton<IngestStatus>();
         services.AddEngineHealth();

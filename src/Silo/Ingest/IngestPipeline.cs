@@ -16,6 +16,7 @@ namespace Engagement.Silo.Ingest;
 public sealed class IngestPipeline(
     IGrainFactory grains,
     Checkpointer checkpoints,
+    PendingMarks pending,
     EventParser parser,
     DeadLetterPublisher deadLetters,
     IOptions<KafkaOptions> options,
@@ -40,6 +41,7 @@ public sealed class IngestPipeline(
     /// <remarks>Call from one thread at a time: the order of calls is the order of work per customer.</remarks>
     public BatchWork ProcessAsync(IReadOnlyList<ConsumeResult<byte[]?, byte[]?>> batch, string cluster, CancellationToken cancellation)
     {
+        var run = pending.Run;
         var span = BatchTrace.Start(batch);
         var batchTrace = EngineTracing.TraceParentOf(span);
         var work = new List<Task<IReadOnlyList<CheckpointMark>>>();
@@ -77,7 +79,7 @@ public sealed class IngestPipeline(
         var applies = new List<Task<IReadOnlyList<CheckpointMark>>>(customers.Count + products.Count);
         foreach (var (customerId, events) in customers)
         {
-            applies.Add(After("c:" + customerId, () => ApplyCustomerAsync(customerId, events, cancellation)));
+            applies.Add(After("c:" + customerId, () => ApplyCustomerAsync(customerId, events, run, cancellation)));
         }
         foreach (var (productId, navs) in products)
         {
@@ -99,9 +101,11 @@ public sealed class IngestPipeline(
     // replays from the committed offsets, and the replay is exact.
     private async Task DurableAsync(Task<IReadOnlyList<CheckpointMark>[]> applied, CancellationToken cancellation)
     {
-        var plan = DurabilityPlan.Of((await applied).SelectMany(marks => marks), checkpoints.Id);
+        var marks = (await applied).SelectMany(marks => marks).ToList();
+        var plan = DurabilityPlan.Of(marks, checkpoints.Id);
         await Task.WhenAll(plan.Remote.Select(remote => RemoteDurableAsync(remote, cancellation))
             .Append(checkpoints.WhenAllDurableAsync(plan.Local)));
+        pending.Durable(marks);
     }
 
     private async Task RemoteDurableAsync(RemoteCheckpoints remote, CancellationToken cancellation)
@@ -120,17 +124,25 @@ public sealed class IngestPipeline(
         return [];
     }
 
+    // A batch of a run before a replay goes nowhere (the replay brings its records again); one the customer refuses,
+    // its activation having moved while the previous batch was not durable, fails like a lost state: the replay.
     private async Task<IReadOnlyList<CheckpointMark>> ApplyCustomerAsync(string customerId,
-        List<(ConsumeResult<byte[]?, byte[]?> Record, CustomerEvent Event)> events, CancellationToken cancellation)
+        List<(ConsumeResult<byte[]?, byte[]?> Record, CustomerEvent Event)> events, long run, CancellationToken cancellation)
     {
+        var after = pending.After(customerId, run) ?? throw new OperationCanceledException("A batch of before a replay, or after a refusal: it is replayed.");
         var grain = grains.GetGrain<ICustomerGrain>(customerId);
         var batch = events.Select(e => e.Event).ToList();
         ApplyAnswer answer;
         try
         {
-            answer = await RetryAsync(() => grain.ApplyAsync(batch), cancellation, MaxFailingApplies);
+            answer = await RetryAsync(() => grain.ApplyAsync(batch, after), cancellation, MaxFailingApplies);
+            pending.Answered(customerId, run, answer);
+            if (answer.Refused)
+            {
+                throw CheckpointConflictException.Unknown(after.Checkpoint);
+            }
         }
-        catch (Exception ex) when (!cancellation.IsCancellationRequested)
+        catch (Exception ex) when (!cancellation.IsCancellationRequested && ex is not CheckpointConflictException)
         {
             // A customer that fails the same way again and again, storage being up, would hold its partitions' commits
             // for ever: its batch goes to the dead-letter topic, and the others go on.

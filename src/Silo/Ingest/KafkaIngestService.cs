@@ -10,6 +10,7 @@ namespace Engagement.Silo.Ingest;
 /// only offsets whose whole prefix is durable.</summary>
 public sealed class KafkaIngestService(
     IngestPipeline pipeline,
+    PendingMarks pending,
     IngestStatus status,
     IOptions<KafkaOptions> options,
     ILogger<KafkaIngestService> logger) : BackgroundService
@@ -36,6 +37,7 @@ public sealed class KafkaIngestService(
         while (!stopping.IsCancellationRequested)
         {
             _replay = false;
+            pending.Restart();
             Consume(stopping);
             if (_replay)
             {

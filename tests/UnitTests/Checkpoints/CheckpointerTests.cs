@@ -143,9 +143,9 @@ public sealed class CheckpointerTests : IAsyncLifetime
     public async Task Asked_about_its_own_checkpoints_it_answers_when_durable_and_about_anothers_that_they_are_not_known()
     {
         var customer = await LoadAsync("C1");
-        var mark = _checkpoints.Mark(_checkpoints.MarkDirty(customer), "C1");
-        Assert.Equal(new CheckpointMark(_checkpoints.Id, 1, "C1"), mark);
-        Assert.Same(CheckpointMark.Durable, _checkpoints.Mark(0, "C1"));
+        var mark = _checkpoints.Mark(_checkpoints.MarkDirty(customer), "C1", "activation-1");
+        Assert.Equal(new CheckpointMark(_checkpoints.Id, 1, "C1", "activation-1"), mark);
+        Assert.Same(CheckpointMark.Durable, _checkpoints.Mark(0, "C1", "activation-1"));
 
         var durable = _checkpoints.WhenDurableAsync(mark.Checkpointer, [mark.Checkpoint]);
         Assert.False(durable.IsCompleted);
@@ -153,6 +153,22 @@ public sealed class CheckpointerTests : IAsyncLifetime
 
         await _checkpoints.CheckpointAsync(CancellationToken.None);
         Assert.True(await durable);
+    }
+
+    [Fact]
+    public async Task An_activation_follows_a_change_it_made_or_one_durable_here_but_not_one_pending_elsewhere()
+    {
+        var customer = await LoadAsync("C1");
+        var pending = _checkpoints.Mark(_checkpoints.MarkDirty(customer), "C1", "gone");
+
+        Assert.True(_checkpoints.Follows(CheckpointMark.Durable, "fresh"));
+        Assert.True(_checkpoints.Follows(pending, "gone"));
+        Assert.False(_checkpoints.Follows(pending, "fresh"));
+        Assert.False(_checkpoints.Follows(pending with { Checkpointer = "another silo's" }, "fresh"));
+
+        await _checkpoints.CheckpointAsync(CancellationToken.None);
+        Assert.True(_checkpoints.Follows(pending, "fresh"));
+        Assert.False(_checkpoints.Follows(pending with { Checkpointer = "another silo's" }, "fresh"));
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public sealed class DurabilityPlanTests
     [Fact]
     public void This_silos_checkpoints_are_awaited_here_each_once_and_nothing_for_changes_already_durable()
     {
-        var plan = DurabilityPlan.Of([new(Here, 7, "C1"), new(Here, 5, "C2"), new(Here, 7, "C3"), CheckpointMark.Durable], Here);
+        var plan = DurabilityPlan.Of([new(Here, 7, "C1", "a"), new(Here, 5, "C2", "a"), new(Here, 7, "C3", "a"), CheckpointMark.Durable], Here);
 
         Assert.Equal([5L, 7L], plan.Local);
         Assert.Empty(plan.Remote);
@@ -20,7 +20,7 @@ public sealed class DurabilityPlanTests
     public void Another_silos_checkpoints_go_to_its_customer_of_the_newest_one_and_never_count_as_this_silos()
     {
         var plan = DurabilityPlan.Of(
-            [new(Here, 3, "C1"), new("there", 3, "C2"), new("there", 9, "C3"), new("there", 4, "C4"), new("yonder", 1, "C5")], Here);
+            [new(Here, 3, "C1", "a"), new("there", 3, "C2", "a"), new("there", 9, "C3", "a"), new("there", 4, "C4", "a"), new("yonder", 1, "C5", "a")], Here);
 
         Assert.Equal([3L], plan.Local);
         Assert.Equal(2, plan.Remote.Count);
