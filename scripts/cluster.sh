@@ -67,15 +67,17 @@ setting_from() {
   return 1
 }
 
+# The broker and Azurite run in sessions of their own: Ctrl+C reaches the whole process group, and they must outlive the
+# silos' last checkpoints; stop() stops them after the silos.
 echo "==> Starting the embedded Kafka broker (log: $logs/broker.log)"
-dotnet "$launcher" broker >"$logs/broker.log" 2>&1 &
+setsid dotnet "$launcher" broker >"$logs/broker.log" 2>&1 &
 pids+=($!)
 bootstrap=$(setting_from "$logs/broker.log" Kafka__BootstrapServers $! "broker") || exit 1
 cluster_name=$(setting_from "$logs/broker.log" Kafka__ClusterName $! "broker") || exit 1
 
 echo "==> Starting Azurite on port $azurite_port (log: $logs/azurite.log; data: $data/azurite)"
 Development__AzuritePort="$azurite_port" Development__AzuriteFolder="$PWD/$data/azurite" \
-  dotnet "$launcher" azurite >"$logs/azurite.log" 2>&1 &
+  setsid dotnet "$launcher" azurite >"$logs/azurite.log" 2>&1 &
 pids+=($!)
 storage=$(setting_from "$logs/azurite.log" Storage__ConnectionString $! "Azurite") || {
   echo "A port taken? Set CLUSTER_AZURITE_PORT to a free one." >&2; exit 1; }
