@@ -48,6 +48,9 @@ public sealed class Checkpointer : IAsyncDisposable
         _logger = logger;
     }
 
+    /// <summary>This checkpointer's id, new in every process: its checkpoint numbers mean something only with it.</summary>
+    public string Id { get; } = Guid.NewGuid().ToString("N");
+
     /// <summary>The newest checkpoint that is durable, with every one before it.</summary>
     public long Durable
     {
@@ -127,6 +130,45 @@ public sealed class Checkpointer : IAsyncDisposable
             {
                 throw new CheckpointConflictException(lost);
             }
+        }
+    }
+
+    /// <summary>Names <paramref name="checkpoint"/> as this checkpointer's, to be awaited by <paramref name="customerId"/>'s
+    /// <paramref name="activation"/>; <see cref="CheckpointMark.Durable"/> for 0 (nothing to wait for).</summary>
+    public CheckpointMark Mark(long checkpoint, string customerId, string activation) =>
+        checkpoint == 0 ? CheckpointMark.Durable : new CheckpointMark(Id, checkpoint, customerId, activation);
+
+    /// <summary>Whether <paramref name="activation"/> may apply what follows the change <paramref name="after"/> names:
+    /// nothing was pending, it made that change itself, or that change is durable here.</summary>
+    public bool Follows(CheckpointMark after, string activation)
+    {
+        if (after.Checkpoint == 0 || after.Activation == activation)
+        {
+            return true;
+        }
+        lock (_gate)
+        {
+            return after.Checkpointer == Id && after.Checkpoint <= _durable && !_conflicted.Contains(after.Checkpoint);
+        }
+    }
+
+    /// <summary>Completes with true once <paramref name="checkpoints"/> are durable, when they are this checkpointer's;
+    /// with false at once when <paramref name="checkpointer"/> is another's (its process, or its activation, is gone),
+    /// or when one of them lost a state.</summary>
+    public async Task<bool> WhenDurableAsync(string checkpointer, IReadOnlyCollection<long> checkpoints)
+    {
+        if (checkpointer != Id)
+        {
+            return false;
+        }
+        try
+        {
+            await WhenAllDurableAsync(checkpoints);
+            return true;
+        }
+        catch (CheckpointConflictException)
+        {
+            return false;
         }
     }
 

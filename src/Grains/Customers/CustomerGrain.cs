@@ -35,6 +35,8 @@ public sealed class CustomerGrain(
     /// <summary>The span of one event applied to its customer.</summary>
     public const string ApplySpan = "customer.apply";
 
+    // Names the changes this activation holds: a change held only by an activation that is gone is lost.
+    private readonly string _activation = Guid.NewGuid().ToString("N");
     private CheckpointedState<CustomerState> _handle = null!;
     private CustomerOutbox _outbox = null!;
 
@@ -77,9 +79,13 @@ public sealed class CustomerGrain(
     }
 
     /// <inheritdoc />
-    public Task<ApplyAnswer> ApplyAsync(IReadOnlyList<CustomerEvent> events)
+    public Task<ApplyAnswer> ApplyAsync(IReadOnlyList<CustomerEvent> events, CheckpointMark after)
     {
         ThrowIfConflicted();
+        if (!checkpoints.Follows(after, _activation))
+        {
+            return Task.FromResult(ApplyAnswer.Refusal);
+        }
         var rejections = new List<EventRejection>();
         var changed = false;
         var fired = new List<Trigger>();
@@ -109,11 +115,11 @@ public sealed class CustomerGrain(
             }
         }
         Count(fired);
-        return Task.FromResult(new ApplyAnswer(rejections, changed ? Changed() : checkpoints.PendingOf(_handle)));
+        return Task.FromResult(new ApplyAnswer(rejections, Mark(changed ? Changed() : checkpoints.PendingOf(_handle))));
     }
 
     /// <inheritdoc />
-    public Task<long> ApplyNavAsync(ProductNav nav)
+    public Task<CheckpointMark> ApplyNavAsync(ProductNav nav)
     {
         ThrowIfConflicted();
         var fired = new List<Trigger>();
@@ -122,13 +128,16 @@ public sealed class CustomerGrain(
             var now = clock.GetUtcNow();
             if (!ruleBook.Current.ApplyNav(State, CustomerId, nav, now, fired))
             {
-                return Task.FromResult(checkpoints.PendingOf(_handle));
+                return Task.FromResult(Mark(checkpoints.PendingOf(_handle)));
             }
             _outbox.Post(now);
         }
         Count(fired);
-        return Task.FromResult(Changed());
+        return Task.FromResult(Mark(Changed()));
     }
+
+    /// <inheritdoc />
+    public Task<bool> WhenDurableAsync(string checkpointer, IReadOnlyList<long> pending) => checkpoints.WhenDurableAsync(checkpointer, pending);
 
     /// <inheritdoc />
     public async Task WakeAsync()
@@ -273,6 +282,8 @@ public sealed class CustomerGrain(
 
     // Counted where they fire, once: a trigger posted again after an activation, or a later version of it, is not new.
     private void Count(List<Trigger> fired) => fired.ForEach(trigger => metrics.TriggerFired(trigger.Type));
+
+    private CheckpointMark Mark(long checkpoint) => checkpoints.Mark(checkpoint, CustomerId, _activation);
 
     private long Changed()
     {

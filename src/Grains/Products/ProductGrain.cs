@@ -43,7 +43,7 @@ public sealed class ProductGrain : Grain, IProductGrain
     }
 
     /// <inheritdoc />
-    public async Task<long> UpdateNavAsync(NavUpdated update)
+    public async Task<IReadOnlyList<CheckpointMark>> UpdateNavAsync(NavUpdated update)
     {
         if (_state.State.AsOf is not { } asOf || update.AsOf > asOf)
         {
@@ -55,7 +55,7 @@ public sealed class ProductGrain : Grain, IProductGrain
         }
         // A replayed update fans out again: a crash may have cut the first fan-out short, and holders ignore stale NAVs.
         // A snapshot: holders may come and go while the fan-out awaits (the grain is reentrant).
-        return Latest() is { } nav ? await RevalueAsync(_holders.All.SelectMany(s => s.Holders).ToList(), nav) : 0;
+        return Latest() is { } nav ? await RevalueAsync(_holders.All.SelectMany(s => s.Holders).ToList(), nav) : [];
     }
 
     /// <inheritdoc />
@@ -88,17 +88,17 @@ public sealed class ProductGrain : Grain, IProductGrain
         }
     }
 
-    // Holders apply the NAV in memory and answer at once; the highest checkpoint they answer makes all of it durable.
-    // Grain calls must start on the activation's own scheduler, so the fan-out is chunked rather than Parallel.
-    private async Task<long> RevalueAsync(IReadOnlyList<string> holders, ProductNav nav)
+    // Holders apply the NAV in memory and answer at once; the checkpoints they answer make all of it durable (one per
+    // silo's checkpoint number is enough). Grain calls must start on the activation's own scheduler, so the fan-out is
+    // chunked rather than Parallel.
+    private async Task<IReadOnlyList<CheckpointMark>> RevalueAsync(IReadOnlyList<string> holders, ProductNav nav)
     {
-        long checkpoint = 0;
+        var marks = new List<CheckpointMark>();
         foreach (var chunk in holders.Chunk(FanOutConcurrency))
         {
-            var answers = await Task.WhenAll(chunk.Select(customerId => GrainFactory.GetGrain<ICustomerGrain>(customerId).ApplyNavAsync(nav)));
-            checkpoint = Math.Max(checkpoint, answers.DefaultIfEmpty().Max());
+            marks.AddRange(await Task.WhenAll(chunk.Select(customerId => GrainFactory.GetGrain<ICustomerGrain>(customerId).ApplyNavAsync(nav))));
         }
-        return checkpoint;
+        return marks.Where(m => m.Checkpoint > 0).DistinctBy(m => (m.Checkpointer, m.Checkpoint)).ToList();
     }
 
     private ProductNav? Latest() =>

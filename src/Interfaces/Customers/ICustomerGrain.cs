@@ -1,3 +1,4 @@
+using Engagement.Checkpoints;
 using Engagement.Events;
 using Engagement.Products;
 using Engagement.Triggers;
@@ -8,15 +9,24 @@ namespace Engagement.Customers;
 [Alias("Engagement.ICustomerGrain")]
 public interface ICustomerGrain : IGrainWithStringKey
 {
-    /// <summary>Applies a batch of the customer's events in order, in memory, and answers at once; repeats change nothing.</summary>
+    /// <summary>Applies a batch of the customer's events in order, in memory, and answers at once; repeats change nothing.
+    /// <paramref name="after"/> is the answer to the customer's previous batch while it is not known durable: an
+    /// activation that did not give it and does not see it durable refuses the batch, since applying later events over
+    /// lost ones would make the offset watermark take the lost ones, replayed, for repeats.</summary>
     /// <returns>The events that are invalid for the customer's state, for the dead-letter topic, and the checkpoint on
-    /// this silo that makes the batch durable.</returns>
+    /// the customer's silo that makes the batch durable; or <see cref="ApplyAnswer.Refusal"/>.</returns>
     [Alias("Apply")]
-    Task<ApplyAnswer> ApplyAsync(IReadOnlyList<CustomerEvent> events);
+    Task<ApplyAnswer> ApplyAsync(IReadOnlyList<CustomerEvent> events, CheckpointMark after);
 
     /// <summary>Revalues a holding with a product's new net asset value; answers the checkpoint that makes it durable.</summary>
     [Alias("ApplyNav")]
-    Task<long> ApplyNavAsync(ProductNav nav);
+    Task<CheckpointMark> ApplyNavAsync(ProductNav nav);
+
+    /// <summary>Answers once <paramref name="checkpoints"/> of <paramref name="checkpointer"/> are durable: true; false
+    /// when they are not known to be (this activation's silo has another checkpointer, so the one that numbered them is
+    /// gone, or one of them lost a state). Ingest asks this of a customer on another silo before committing past it.</summary>
+    [Alias("WhenDurable")]
+    Task<bool> WhenDurableAsync(string checkpointer, IReadOnlyList<long> checkpoints);
 
     /// <summary>Whether the customer exists and their current advisor.</summary>
     [Alias("GetAccess")]

@@ -1,3 +1,4 @@
+using Engagement.Checkpoints;
 using Engagement.Events;
 
 namespace Engagement.Products;
@@ -6,10 +7,10 @@ namespace Engagement.Products;
 [Alias("Engagement.IProductGrain")]
 public interface IProductGrain : IGrainWithStringKey
 {
-    /// <summary>Records a NAV update durably and revalues every holder in memory; answers the highest checkpoint that
-    /// makes the holders' new values durable. A repeat fans out again but changes nothing.</summary>
+    /// <summary>Records a NAV update durably and revalues every holder in memory; answers the checkpoints, on the
+    /// holders' silos, that make their new values durable. A repeat fans out again but changes nothing.</summary>
     [Alias("UpdateNav")]
-    Task<long> UpdateNavAsync(NavUpdated update);
+    Task<IReadOnlyList<CheckpointMark>> UpdateNavAsync(NavUpdated update);
 
     /// <summary>Adds and removes holders, durably; new holders are revalued with the latest NAV, if any.</summary>
     [Alias("UpdateHolders")]

@@ -63,10 +63,10 @@ public static class EngineHost
         var configuration = builder.Configuration;
         var services = builder.Services;
         var orleans = EngineSettings.Orleans(configuration);
-        builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId)
+        EngineClustering.UnseenByOrleans(configuration, () => builder.UseOrleans(silo => silo
+            .AddEngineClustering(orleans, EngineSettings.Storage(configuration))
             .AddEngineStorage(configuration)
-            .AddEngineDashboard());
+            .AddEngineDashboard()));
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddEngineSettings();
@@ -87,11 +87,12 @@ public static class EngineHost
         services.TryAddSingleton<ITriggerPublisher, KafkaTriggerPublisher>();
         services.AddSingleton<IConversionRates, ConversionRates>();
         services.AddSingleton<DueClock>();
-        services.AddHostedService(sp => sp.GetRequiredService<DueClock>());
+        services.AddHostedService<ScheduleClockStart>();
 
         services.AddSingleton<KafkaProducer>();
         services.AddSingleton(sp => new EventParser(sp.GetRequiredService<IOptions<EngineOptions>>().Value.BaseCurrency));
         services.AddSingleton<DeadLetterPublisher>();
+        services.AddSingleton<PendingMarks>();
         services.AddSingleton<IngestPipeline>();
         services.AddSingleton<IngestStatus>();
         services.AddEngineHealth();

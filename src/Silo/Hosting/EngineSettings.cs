@@ -32,7 +32,11 @@ internal static class EngineSettings
     /// <summary>Checks every section, the API's too; throws naming every bad setting at once.</summary>
     public static void CheckEarly(IConfiguration configuration)
     {
-        var problems = Sections.SelectMany(s => s.ProblemsIn(configuration)).Concat(AuthSetup.ProblemsIn(configuration)).ToList();
+        var problems = Sections.SelectMany(s => s.ProblemsIn(configuration))
+            .Concat(AuthSetup.ProblemsIn(configuration))
+            .Concat(OrleansOptionsValidator.ProblemsWith(Bound<OrleansOptions>(configuration, OrleansOptions.Section),
+                Bound<StorageOptions>(configuration, StorageOptions.Section)))
+            .ToList();
         if (problems.Count > 0)
         {
             throw new OptionsValidationException("configuration", typeof(EngineSettings), problems);
@@ -50,6 +54,9 @@ internal static class EngineSettings
     /// <summary>The <c>Orleans</c> section, checked, for code that runs before the host.</summary>
     public static OrleansOptions Orleans(IConfiguration configuration) =>
         ValidatedOptions.Read(configuration, OrleansOptions.Section, new OrleansOptionsValidator());
+
+    private static T Bound<T>(IConfiguration configuration, string section) where T : class, new() =>
+        configuration.GetSection(section).Get<T>() ?? new T();
 
     /// <summary>Binds every section the engine reads (the API binds its own <c>Auth</c>).</summary>
     public static IServiceCollection AddEngineSettings(this IServiceCollection services)

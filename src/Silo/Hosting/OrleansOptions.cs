@@ -14,4 +14,21 @@ public sealed class OrleansOptions
     public string ClusterId { get; set; } = "engagement-dev";
     /// <summary>The service's id: grain state is keyed under it.</summary>
     public string ServiceId { get; set; } = "engagement-engine";
+    /// <summary>How the silos of a cluster find each other.</summary>
+    public ClusteringKind Clustering { get; set; } = ClusteringKind.Localhost;
+    /// <summary>The Redis server holding the membership table: required with <see cref="ClusteringKind.Redis"/>.</summary>
+    public string RedisConnectionString { get; set; } = "";
+    /// <summary>The IP address other silos reach this one on; empty: the host's own address as Orleans finds it.</summary>
+    public string AdvertisedAddress { get; set; } = "";
+}
+
+/// <summary>The membership providers.</summary>
+public enum ClusteringKind
+{
+    /// <summary>One silo on its own, no membership table.</summary>
+    Localhost,
+    /// <summary>The membership table in the Azure Storage account of <c>Storage:ConnectionString</c>.</summary>
+    AzureTable,
+    /// <summary>The membership table in Redis at <c>Orleans:RedisConnectionString</c>.</summary>
+    Redis,
 }

@@ -16,6 +16,7 @@ namespace Engagement.Silo.Ingest;
 public sealed class IngestPipeline(
     IGrainFactory grains,
     Checkpointer checkpoints,
+    PendingMarks pending,
     EventParser parser,
     DeadLetterPublisher deadLetters,
     IOptions<KafkaOptions> options,
@@ -40,9 +41,10 @@ public sealed class IngestPipeline(
     /// <remarks>Call from one thread at a time: the order of calls is the order of work per customer.</remarks>
     public BatchWork ProcessAsync(IReadOnlyList<ConsumeResult<byte[]?, byte[]?>> batch, string cluster, CancellationToken cancellation)
     {
+        var run = pending.Run;
         var span = BatchTrace.Start(batch);
         var batchTrace = EngineTracing.TraceParentOf(span);
-        var work = new List<Task<long>>();
+        var work = new List<Task<IReadOnlyList<CheckpointMark>>>();
         var customers = new Dictionary<string, List<(ConsumeResult<byte[]?, byte[]?> Record, CustomerEvent Event)>>(StringComparer.Ordinal);
         var products = new Dictionary<string, List<NavUpdated>>(StringComparer.Ordinal);
         foreach (var record in batch)
@@ -74,10 +76,10 @@ public sealed class IngestPipeline(
                 work.Add(DeadLetterAsync(record, parsed.Error!, cancellation));
             }
         }
-        var applies = new List<Task<long>>(customers.Count + products.Count);
+        var applies = new List<Task<IReadOnlyList<CheckpointMark>>>(customers.Count + products.Count);
         foreach (var (customerId, events) in customers)
         {
-            applies.Add(After("c:" + customerId, () => ApplyCustomerAsync(customerId, events, cancellation)));
+            applies.Add(After("c:" + customerId, () => ApplyCustomerAsync(customerId, events, run, cancellation)));
         }
         foreach (var (productId, navs) in products)
         {
@@ -88,35 +90,62 @@ public sealed class IngestPipeline(
         {
             _ = applied.ContinueWith(_ => span.Dispose(), TaskScheduler.Default);
         }
-        return new BatchWork(applied, DurableAsync(applied));
+        return new BatchWork(applied, DurableAsync(applied, cancellation));
     }
 
-    private async Task DurableAsync(Task<long[]> applied) => await checkpoints.WhenAllDurableAsync(await applied);
+    // A grain may live on another silo, whose checkpoints only that silo knows: its customer there awaits them. One
+    // that is not known durable (that silo or activation is gone) fails the batch like a lost state: the consumer
+    // replays from the committed offsets, and the replay is exact.
+    private async Task DurableAsync(Task<IReadOnlyList<CheckpointMark>[]> applied, CancellationToken cancellation)
+    {
+        var marks = (await applied).SelectMany(marks => marks).ToList();
+        var plan = DurabilityPlan.Of(marks, checkpoints.Id);
+        await Task.WhenAll(plan.Remote.Select(remote => RemoteDurableAsync(remote, cancellation))
+            .Append(checkpoints.WhenAllDurableAsync(plan.Local)));
+        pending.Durable(marks);
+    }
+
+    private async Task RemoteDurableAsync(RemoteCheckpoints remote, CancellationToken cancellation)
+    {
+        var grain = grains.GetGrain<ICustomerGrain>(remote.CustomerId);
+        if (!await RetryAsync(() => grain.WhenDurableAsync(remote.Checkpointer, remote.Checkpoints), cancellation))
+        {
+            throw CheckpointConflictException.Unknown(remote.Checkpoints[^1]);
+        }
+    }
 
     // Dead letters need no checkpoint: the broker has them once this completes.
-    private async Task<long> DeadLetterAsync(ConsumeResult<byte[]?, byte[]?> record, string reason, CancellationToken cancellation)
+    private async Task<IReadOnlyList<CheckpointMark>> DeadLetterAsync(ConsumeResult<byte[]?, byte[]?> record, string reason, CancellationToken cancellation)
     {
         await RetryAsync(() => deadLetters.PublishAsync(record, reason, cancellation), cancellation);
-        return 0;
+        return [];
     }
 
-    private async Task<long> ApplyCustomerAsync(string customerId,
-        List<(ConsumeResult<byte[]?, byte[]?> Record, CustomerEvent Event)> events, CancellationToken cancellation)
+    // A batch of a run before a replay goes nowhere (the replay brings its records again); one the customer refuses,
+    // its activation having moved while the previous batch was not durable, fails like a lost state: the replay.
+    private async Task<IReadOnlyList<CheckpointMark>> ApplyCustomerAsync(string customerId,
+        List<(ConsumeResult<byte[]?, byte[]?> Record, CustomerEvent Event)> events, long run, CancellationToken cancellation)
     {
+        var after = pending.After(customerId, run) ?? throw new OperationCanceledException("A batch of before a replay, or after a refusal: it is replayed.");
         var grain = grains.GetGrain<ICustomerGrain>(customerId);
         var batch = events.Select(e => e.Event).ToList();
         ApplyAnswer answer;
         try
         {
-            answer = await RetryAsync(() => grain.ApplyAsync(batch), cancellation, MaxFailingApplies);
+            answer = await RetryAsync(() => grain.ApplyAsync(batch, after), cancellation, MaxFailingApplies);
+            pending.Answered(customerId, run, answer);
+            if (answer.Refused)
+            {
+                throw CheckpointConflictException.Unknown(after.Checkpoint);
+            }
         }
-        catch (Exception ex) when (!cancellation.IsCancellationRequested)
+        catch (Exception ex) when (!cancellation.IsCancellationRequested && ex is not CheckpointConflictException)
         {
             // A customer that fails the same way again and again, storage being up, would hold its partitions' commits
             // for ever: its batch goes to the dead-letter topic, and the others go on.
             logger.LogError("A customer's batch of {Count} events failed {Attempts} times with {Exception}: it is dead-lettered",
                 events.Count, MaxFailingApplies, ex.GetType().Name);
-            answer = new ApplyAnswer(batch.Select(e => new EventRejection(e.EventId, RecordGuard.InternalError(ex))).ToList(), 0);
+            answer = new ApplyAnswer(batch.Select(e => new EventRejection(e.EventId, RecordGuard.InternalError(ex))).ToList(), CheckpointMark.Durable);
         }
         foreach (var rejection in answer.Rejections)
         {
@@ -125,21 +154,21 @@ public sealed class IngestPipeline(
                 await DeadLetterAsync(record, rejection.Reason, cancellation);
             }
         }
-        return answer.Checkpoint;
+        return [answer.Checkpoint];
     }
 
-    private async Task<long> ApplyNavsAsync(string productId, List<NavUpdated> navs, CancellationToken cancellation)
+    private async Task<IReadOnlyList<CheckpointMark>> ApplyNavsAsync(string productId, List<NavUpdated> navs, CancellationToken cancellation)
     {
         var grain = grains.GetGrain<IProductGrain>(productId);
-        long checkpoint = 0;
+        var marks = new List<CheckpointMark>();
         foreach (var nav in navs)
         {
-            checkpoint = Math.Max(checkpoint, await RetryAsync(() => grain.UpdateNavAsync(nav), cancellation));
+            marks.AddRange(await RetryAsync(() => grain.UpdateNavAsync(nav), cancellation));
         }
-        return checkpoint;
+        return marks;
     }
 
-    private Task<long> After(string key, Func<Task<long>> work)
+    private Task<IReadOnlyList<CheckpointMark>> After(string key, Func<Task<IReadOnlyList<CheckpointMark>>> work)
     {
         lock (_tailsGate)
         {
@@ -160,7 +189,7 @@ public sealed class IngestPipeline(
         }
     }
 
-    private async Task<long> RunAfter(Task previous, Func<Task<long>> work)
+    private async Task<IReadOnlyList<CheckpointMark>> RunAfter(Task previous, Func<Task<IReadOnlyList<CheckpointMark>>> work)
     {
         await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await _applySlots.WaitAsync();
@@ -190,7 +219,7 @@ public sealed class IngestPipeline(
             }
             catch (Exception ex) when (!cancellation.IsCancellationRequested && (failures < giveUpAfter || giveUpAfter is null || IsOutage(ex)))
             {
-                logger.LogWarning("Applying a batch failed ({Failures} in a row, retrying in {Delay} ms): {Error}",
+                logger.LogWarning("Applying a batch, or awaiting its checkpoints, failed ({Failures} in a row, retrying in {Delay} ms): {Error}",
                     failures, delay.TotalMilliseconds, LoggedFailure.Describe(ex));
                 await Task.Delay(delay, clock, cancellation);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LongestRetryDelay.Ticks));
@@ -198,7 +227,9 @@ public sealed class IngestPipeline(
         }
     }
 
+    // A silo that is gone is an outage too, until the cluster declares it dead and its grains activate elsewhere.
     private static bool IsOutage(Exception ex) =>
         ex.GetBaseException() is Azure.RequestFailedException or HttpRequestException or IOException or TimeoutException
-            or System.Net.Sockets.SocketException or OperationCanceledException;
+            or System.Net.Sockets.SocketException or OperationCanceledException or SiloUnavailableException
+            or OrleansMessageRejectionException;
 }

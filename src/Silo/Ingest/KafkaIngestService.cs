@@ -10,6 +10,7 @@ namespace Engagement.Silo.Ingest;
 /// only offsets whose whole prefix is durable.</summary>
 public sealed class KafkaIngestService(
     IngestPipeline pipeline,
+    PendingMarks pending,
     IngestStatus status,
     IOptions<KafkaOptions> options,
     ILogger<KafkaIngestService> logger) : BackgroundService
@@ -28,17 +29,19 @@ public sealed class KafkaIngestService(
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.Factory.StartNew(() => Run(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
-    // A checkpoint that lost a state to another writer means some applied records are not durable: the consumer starts
-    // again from the committed offsets, and the customers' stored eventIds and watermarks make the replay exact.
+    // A checkpoint that lost a state to another writer, or one of a silo that is gone, means some applied records are
+    // not known durable: the consumer starts again from the committed offsets, and the customers' stored eventIds and
+    // watermarks make the replay exact.
     private void Run(CancellationToken stopping)
     {
         while (!stopping.IsCancellationRequested)
         {
             _replay = false;
+            pending.Restart();
             Consume(stopping);
             if (_replay)
             {
-                logger.LogWarning("Replaying from the committed offsets: a checkpoint lost a state to another writer");
+                logger.LogWarning("Replaying from the committed offsets: a checkpoint lost a state to another writer, or another silo's is not known durable");
             }
         }
     }

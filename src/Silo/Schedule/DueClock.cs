@@ -3,32 +3,11 @@ using Microsoft.Extensions.Options;
 
 namespace Engagement.Silo.Schedule;
 
-/// <summary>The silo clock: on each tick wakes the customers due by now, from the oldest hour whose buckets are not yet all emptied.</summary>
+/// <summary>The wake-up clock: each tick wakes the customers due by now, from the oldest hour whose buckets are not yet
+/// all emptied. <see cref="ScheduleClockGrain"/> ticks it, once per cluster.</summary>
 /// <remarks>Customers that go quiet are woken on the wall clock; active ones already run their clock rules on event time.</remarks>
-public sealed class DueClock(
-    IGrainFactory grains,
-    TimeProvider clock,
-    IOptions<ScheduleOptions> options,
-    ILogger<DueClock> logger) : BackgroundService
+public sealed class DueClock(IGrainFactory grains, TimeProvider clock, IOptions<ScheduleOptions> options)
 {
-    /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.Tick, clock);
-        do
-        {
-            try
-            {
-                await TickAsync();
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning("The schedule tick failed and is retried next tick: {Error}", LoggedFailure.Describe(ex));
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
     /// <summary>Wakes everything due by now and moves the cursor past the hours emptied.</summary>
     public async Task TickAsync()
     {

@@ -31,7 +31,7 @@ public sealed class RecoveryTests(EngineFixture fixture)
         await producing;
 
         await using var second = await TestEngine.StartAsync(settings);
-        await AssertAllMatchAsync(traffic, second.Http);
+        await traffic.AssertAllMatchAsync(second.Http);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class RecoveryTests(EngineFixture fixture)
         Assert.True(killedAt < traffic.Records.Count, "the engine was killed after it had finished");
 
         await using var revived = await EngineProcess.StartAsync(settings);
-        await AssertAllMatchAsync(traffic, revived.Http);
+        await traffic.AssertAllMatchAsync(revived.Http);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class RecoveryTests(EngineFixture fixture)
             Assert.True(committedLate < startOffset + traffic.Records.Count, "offsets were committed for records that could not be stored");
 
             azurite = await AzuriteProcess.StartAsync(root, port, folder);
-            await AssertAllMatchAsync(traffic, engine.Http);
+            await traffic.AssertAllMatchAsync(engine.Http);
         }
         finally
         {
@@ -112,7 +112,7 @@ public sealed class RecoveryTests(EngineFixture fixture)
         }
         // A fresh engine reads only what was stored: every event counted once, whichever engine wrote it.
         await using var reader = await TestEngine.StartAsync(fixture.EngineSettings($"etag-r-{_run}", table));
-        await AssertAllMatchAsync(traffic, reader.Http);
+        await traffic.AssertAllMatchAsync(reader.Http);
     }
 
     private async Task ProduceAsync(Traffic traffic, int skip = 0, int? take = null, string topic = Topic)
@@ -124,19 +124,4 @@ public sealed class RecoveryTests(EngineFixture fixture)
     private Task<long> WaitForCommittedAsync(Dictionary<string, string?> settings, long offset, string topic = Topic) =>
         Eventually.MatchAsync(() => Task.FromResult(CommittedOffsets.Total(fixture.BootstrapServers, settings["Kafka:GroupId"]!, topic)),
             committed => committed >= offset, TimeSpan.FromMinutes(3), $"the group to commit {offset}");
-
-    private static async Task AssertAllMatchAsync(Traffic traffic, HttpClient http)
-    {
-        var expected = traffic.Expected();
-        var token = Tokens.Valid("service");
-        foreach (var customerId in traffic.CustomerIds)
-        {
-            var want = expected[customerId];
-            var actual = await Eventually.MatchAsync(() => http.GetJsonAsync($"/api/customers/{customerId}", token),
-                c => c is { } s && s.GetProperty("eventsApplied").GetInt64() >= want.EventsApplied, TimeSpan.FromMinutes(3),
-                $"{customerId} to apply {want.EventsApplied} events");
-            Traffic.AssertMatches(want, actual!.Value);
-        }
-    }
-
 }

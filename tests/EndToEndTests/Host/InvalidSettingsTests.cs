@@ -36,4 +36,14 @@ public sealed class InvalidSettingsTests
         Assert.Null(InvalidSettings.ProblemsOf(new AggregateException(invalid, new IOException("disk"))));
         Assert.Equal(invalid.Failures.Concat(invalid.Failures), InvalidSettings.ProblemsOf(new AggregateException(invalid, invalid)));
     }
+
+    [Fact]
+    public void The_azure_table_membership_needs_table_storage()
+    {
+        var invalid = Assert.Throws<OptionsValidationException>(() =>
+            EngineSettings.CheckEarly(Settings(("Orleans:Clustering", "AzureTable"), ("Storage:Provider", "Memory"))));
+        Assert.Equal(["Orleans:Clustering=AzureTable needs table storage (Storage:Provider=AzureTable, got Memory)"], InvalidSettings.ProblemsOf(invalid));
+        EngineSettings.CheckEarly(Settings(("Orleans:Clustering", "AzureTable")));
+        EngineSettings.CheckEarly(Settings(("Orleans:Clustering", "Redis"), ("Orleans:RedisConnectionString", "127.0.0.1:6379"), ("Storage:Provider", "Memory")));
+    }
 }

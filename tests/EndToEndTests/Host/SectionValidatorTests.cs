@@ -66,6 +66,17 @@ public sealed class SectionValidatorTests
         Assert.Equal(["Orleans:GatewayPort must differ from Orleans:SiloPort (both 5000)"], Checked.Problems(validator, o => (o.SiloPort, o.GatewayPort) = (5000, 5000)));
     }
 
+    [Fact]
+    public void Redis_clustering_needs_its_server_and_an_advertised_address_is_an_ip_address()
+    {
+        var validator = new OrleansOptionsValidator();
+        Assert.Equal(["Orleans:RedisConnectionString must be set with Orleans:Clustering=Redis (the Redis server holding the membership table)"],
+            Checked.Problems(validator, o => o.Clustering = ClusteringKind.Redis));
+        Assert.Empty(Checked.Problems(validator, o => (o.Clustering, o.RedisConnectionString) = (ClusteringKind.Redis, "127.0.0.1:6379")));
+        Assert.Equal(["Orleans:AdvertisedAddress must be an IP address (got 'silo-1')"], Checked.Problems(validator, o => o.AdvertisedAddress = "silo-1"));
+        Assert.Empty(Checked.Problems(validator, o => o.AdvertisedAddress = "10.0.0.7"));
+    }
+
     [Theory]
     [InlineData("abc", true)]
     [InlineData("ab", false)]

@@ -93,6 +93,22 @@ internal sealed class Traffic
         return records;
     }
 
+    /// <summary>Waits, with a deadline, for the engine behind <paramref name="http"/> to serve every customer, and asserts
+    /// each equals the fold.</summary>
+    public async Task AssertAllMatchAsync(HttpClient http)
+    {
+        var expected = Expected();
+        var token = Tokens.Valid("service");
+        foreach (var customerId in CustomerIds)
+        {
+            var want = expected[customerId];
+            var actual = await Eventually.MatchAsync(() => http.GetJsonAsync($"/api/customers/{customerId}", token),
+                c => c is { } s && s.GetProperty("eventsApplied").GetInt64() >= want.EventsApplied, TimeSpan.FromMinutes(3),
+                $"{customerId} to apply {want.EventsApplied} events");
+            AssertMatches(want, actual!.Value);
+        }
+    }
+
     /// <summary>Asserts the engine's view of every customer equals the fold, to the cent and the point.</summary>
     public static void AssertMatches(CustomerState expected, JsonElement actual)
     {

@@ -139,6 +139,51 @@ public sealed class CheckpointerTests : IAsyncLifetime
         Assert.True(_checkpoints.WhenDurableAsync(next).IsCompletedSuccessfully);
     }
 
+    [Fact]
+    public async Task Asked_about_its_own_checkpoints_it_answers_when_durable_and_about_anothers_that_they_are_not_known()
+    {
+        var customer = await LoadAsync("C1");
+        var mark = _checkpoints.Mark(_checkpoints.MarkDirty(customer), "C1", "activation-1");
+        Assert.Equal(new CheckpointMark(_checkpoints.Id, 1, "C1", "activation-1"), mark);
+        Assert.Same(CheckpointMark.Durable, _checkpoints.Mark(0, "C1", "activation-1"));
+
+        var durable = _checkpoints.WhenDurableAsync(mark.Checkpointer, [mark.Checkpoint]);
+        Assert.False(durable.IsCompleted);
+        Assert.False(await _checkpoints.WhenDurableAsync("a checkpointer of a silo that is gone", [mark.Checkpoint]));
+
+        await _checkpoints.CheckpointAsync(CancellationToken.None);
+        Assert.True(await durable);
+    }
+
+    [Fact]
+    public async Task An_activation_follows_a_change_it_made_or_one_durable_here_but_not_one_pending_elsewhere()
+    {
+        var customer = await LoadAsync("C1");
+        var pending = _checkpoints.Mark(_checkpoints.MarkDirty(customer), "C1", "gone");
+
+        Assert.True(_checkpoints.Follows(CheckpointMark.Durable, "fresh"));
+        Assert.True(_checkpoints.Follows(pending, "gone"));
+        Assert.False(_checkpoints.Follows(pending, "fresh"));
+        Assert.False(_checkpoints.Follows(pending with { Checkpointer = "another silo's" }, "fresh"));
+
+        await _checkpoints.CheckpointAsync(CancellationToken.None);
+        Assert.True(_checkpoints.Follows(pending, "fresh"));
+        Assert.False(_checkpoints.Follows(pending with { Checkpointer = "another silo's" }, "fresh"));
+    }
+
+    [Fact]
+    public async Task Asked_about_a_checkpoint_that_lost_a_state_it_answers_not_known()
+    {
+        var stale = await LoadAsync("C1");
+        _checkpoints.MarkDirty(await LoadAsync("C1"));
+        await _checkpoints.CheckpointAsync(CancellationToken.None);
+        var lost = _checkpoints.MarkDirty(stale);
+        await _checkpoints.CheckpointAsync(CancellationToken.None);
+
+        Assert.False(await _checkpoints.WhenDurableAsync(_checkpoints.Id, [1, lost]));
+        Assert.True(await _checkpoints.WhenDurableAsync(_checkpoints.Id, [1]));
+    }
+
     private Task<CheckpointedState<CustomerState>> LoadAsync(string key) =>
         _checkpoints.LoadAsync(key, () => new CustomerState(), Serializer, CancellationToken.None);
 
