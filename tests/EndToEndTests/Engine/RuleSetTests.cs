@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Engagement.Api.Auth;
 using Engagement.EndToEndTests.Support;
+using Engagement.Silo.Kafka;
 
 namespace Engagement.EndToEndTests.Engine;
 
@@ -109,6 +110,56 @@ public sealed class RuleSetTests(EngineFixture fixture)
             Assert.Equal(status, (int)put.StatusCode);
         }
         Assert.Equal(1, (await RulesAsync(engine, "/api/rules")).GetProperty("version").GetInt32());
+    }
+
+    // Two silos as scripts/cluster.sh starts them: a change put through one is in force on the other when it is answered,
+    // and every customer's next event, wherever its grain lives, fires under it.
+    [Fact]
+    public async Task A_change_put_through_one_silo_is_in_force_on_every_silo_when_answered()
+    {
+        var topic = $"rules-cluster-{_run}";
+        fixture.CreateTopics(new KafkaTopicSpec(topic, 8));
+        var settings = fixture.EngineSettings($"rules-cluster-{_run}");
+        settings["Kafka:Topics:0"] = topic;
+        settings["Orleans:Clustering"] = "AzureTable";
+        settings["Orleans:ClusterId"] = $"rules-{_run}";
+        settings["Orleans:AdvertisedAddress"] = "127.0.0.1";
+        await using var first = await EngineProcess.StartAsync(settings);
+        await using var second = await EngineProcess.StartAsync(settings);
+        using var producer = new TestProducer(fixture.BootstrapServers);
+        var at = DateTimeOffset.UtcNow.AddDays(-1);
+        var customers = Enumerable.Range(1, 12).Select(i => $"RC{i}-{_run}").ToList();
+        foreach (var c in customers)
+        {
+            await producer.SendAsync(topic, c, Json.Registered($"{c}-1", c, at, "A7"));
+            await producer.SendAsync(topic, c, Json.Opened($"{c}-2", c, at, "S-1", "savings", 200_000m));
+        }
+        var service = Tokens.Valid(Roles.Service);
+        foreach (var c in customers)
+        {
+            await Eventually.MatchAsync(() => second.Http.GetJsonAsync($"/api/customers/{c}", service),
+                v => v is { } view && view.GetProperty("eventsApplied").GetInt64() == 2, TimeSpan.FromSeconds(60), $"{c} to apply 2 events");
+        }
+
+        using (var put = await first.Http.SendAsync(HttpMethod.Put, "/api/rules", Tokens.Valid(Roles.Supervisor),
+                   new StringContent("""{ "triggers": { "standardLargeOutflow": 30000 } }""", Encoding.UTF8, "application/json")))
+        {
+            Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        }
+        var seen = (await second.Http.GetJsonAsync("/api/rules", service))!.Value;
+        Assert.Equal((2, 30_000m), (seen.GetProperty("version").GetInt32(), seen.GetProperty("triggers").GetProperty("standardLargeOutflow").GetDecimal()));
+
+        foreach (var c in customers)
+        {
+            await producer.SendAsync(topic, c, Json.Posted($"{c}-3", c, at.AddMinutes(1), "S-1", "debit", "withdrawal", 40_000m, 160_000m));
+        }
+        foreach (var c in customers)
+        {
+            var triggers = await Eventually.MatchAsync(() => first.Http.GetJsonAsync($"/api/customers/{c}/triggers", service),
+                t => t is { } list && list.GetArrayLength() == 2, TimeSpan.FromSeconds(60), $"{c}'s large outflow");
+            Assert.Equal([("customer.onboarding", 1), ("movement.large_outflow", 2)], triggers!.Value.EnumerateArray()
+                .Select(t => (t.GetProperty("type").GetString()!, t.GetProperty("ruleVersion").GetInt32())).Order().ToArray());
+        }
     }
 
     private static async Task<JsonElement> RulesAsync(TestEngine engine, string path) =>
