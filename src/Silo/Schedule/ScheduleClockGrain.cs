@@ -8,7 +8,7 @@ namespace Engagement.Silo.Schedule;
 /// gone.</summary>
 /// <remarks>Reminders tick at most once a minute while the tick may be shorter: the reminder only keeps the clock alive,
 /// the timer does the work.</remarks>
-public sealed class ScheduleClockGrain(DueClock clock, IOptions<ScheduleOptions> options, ILogger<ScheduleClockGrain> logger)
+public sealed class ScheduleClockGrain(DueClock clock, IOptions<ScheduleOptions> options, TimeProvider time, ILogger<ScheduleClockGrain> logger)
     : Grain, IScheduleClockGrain, IRemindable
 {
     /// <summary>How often the reminder makes sure the clock is active somewhere.</summary>
@@ -37,15 +37,24 @@ public sealed class ScheduleClockGrain(DueClock clock, IOptions<ScheduleOptions>
     /// <inheritdoc />
     public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
 
+    // The timer counts its period from the end of a tick: a tick that outlasts the period is followed by another at once,
+    // so that what fell due meanwhile is not left for a period later.
     private async Task TickAsync(CancellationToken cancellation)
     {
-        try
+        DateTimeOffset started;
+        do
         {
-            await clock.TickAsync();
+            started = time.GetUtcNow();
+            try
+            {
+                await clock.TickAsync();
+            }
+            catch (Exception ex) when (!cancellation.IsCancellationRequested)
+            {
+                logger.LogWarning("The schedule tick failed and is retried next tick: {Error}", LoggedFailure.Describe(ex));
+                return;
+            }
         }
-        catch (Exception ex) when (!cancellation.IsCancellationRequested)
-        {
-            logger.LogWarning("The schedule tick failed and is retried next tick: {Error}", LoggedFailure.Describe(ex));
-        }
+        while (!cancellation.IsCancellationRequested && time.GetUtcNow() - started >= options.Value.Tick);
     }
 }
