@@ -246,7 +246,8 @@ public sealed class ApiTests(EngineFixture fixture) : IAsyncLifetime
              "/api/advisors/{advisorId}/triggers",
              "/api/advisors/{advisorId}/triggers/stream", "/api/advisors/{advisorId}/triggers/{triggerId}/outcome",
              "/api/customers/{customerId}", "/api/customers/{customerId}/points", "/api/customers/{customerId}/points/redemptions",
-             "/api/customers/{customerId}/triggers", "/health/detail", "/health/live", "/health/ready", "/workbench/development-token", "/workbench/settings"],
+             "/api/customers/{customerId}/triggers", "/api/rules", "/api/rules/backtest", "/api/rules/backtests/{backtestId}",
+             "/api/rules/{version}", "/health/detail", "/health/live", "/health/ready", "/workbench/development-token", "/workbench/settings"],
             openApi.GetProperty("paths").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Equal("http", openApi.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer").GetProperty("type").GetString());
         using var page = await _engine.SendAsync(HttpMethod.Get, "/docs/index.html", null, null);
