@@ -20,6 +20,9 @@ public sealed record PhaseTopics(string Name)
     /// <summary>Creates the topics on <paramref name="broker"/> (the embedded broker takes no CreateTopics from clients).</summary>
     public PhaseTopics Create(EmbeddedKafkaBroker broker)
     {
+        // The engine's default input topics too: a setting can replace the first of them but not drop the others,
+        // which the engine would otherwise ask the broker to create. They stay empty.
+        broker.EnsureTopics(new KafkaOptions().TopicSpecs());
         broker.EnsureTopics([new KafkaTopicSpec(Input, Partitions), new KafkaTopicSpec(Triggers, Partitions), new KafkaTopicSpec(DeadLetter, Partitions)]);
         return this;
     }
