@@ -56,7 +56,7 @@ public sealed class FuzzTests(EngineFixture fixture) : IAsyncLifetime
         var expected = traffic.Expected();
         foreach (var customerId in traffic.CustomerIds)
         {
-            Traffic.AssertMatches(expected[customerId], await _engine.CustomerAfterAsync(customerId, expected[customerId].EventsApplied, TimeSpan.FromSeconds(90)));
+            TrafficAssertions.AssertMatches(expected[customerId], await _engine.CustomerAfterAsync(customerId, expected[customerId].EventsApplied, TimeSpan.FromSeconds(90)));
         }
         // Offsets are committed only once every record before them is applied or dead-lettered.
         await Eventually.MatchAsync(() => Task.FromResult(CommittedOffsets.Total(fixture.BootstrapServers, Group, InputTopic)),

@@ -3,10 +3,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Engagement.Api;
 
-namespace Engagement.EndToEndTests.Support;
+namespace Engagement.Verification;
 
 /// <summary>Calls to an engine's API with a bearer token, whether the engine runs in this process or in its own.</summary>
-internal static class EngineHttp
+public static class EngineHttp
 {
     /// <summary>Sends a request with an optional token and JSON body; the caller disposes the response.</summary>
     public static Task<HttpResponseMessage> SendAsync(this HttpClient http, HttpMethod method, string path, string? token, object? body)

@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace Engagement.EndToEndTests.Support;
+namespace Engagement.Verification;
 
 /// <summary>SPEC §1 records as JSON text.</summary>
-internal static class Json
+public static class Json
 {
     public static string Stamp(DateTimeOffset at) => at.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
 

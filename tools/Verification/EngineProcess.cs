@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using Engagement.Development;
 
-namespace Engagement.EndToEndTests.Support;
+namespace Engagement.Verification;
 
 /// <summary>The engine as its own operating-system process, so a test can kill it hard (SIGKILL) mid-stream.</summary>
-internal sealed class EngineProcess : IAsyncDisposable
+public sealed class EngineProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly Queue<string> _output = new();

@@ -1,7 +1,7 @@
-namespace Engagement.EndToEndTests.Support;
+namespace Engagement.Verification;
 
 /// <summary>Waits for a condition with a deadline instead of sleeping.</summary>
-internal static class Eventually
+public static class Eventually
 {
     public static async Task<T> MatchAsync<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan timeout, string what)
     {

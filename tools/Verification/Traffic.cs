@@ -1,18 +1,14 @@
-using System.Text.Json;
-using Engagement.Events;
-using Engagement.Rules;
-using Engagement.Rules.Triggers;
-using Engagement.Ingest;
 using Engagement.State;
 
-namespace Engagement.EndToEndTests.Support;
+namespace Engagement.Verification;
 
 /// <summary>A deterministic stream of SPEC §1 records over many customers (openings, salaries, card purchases,
 /// investments, reversals and repeated deliveries), with each customer's expected state folded through the pure rules.</summary>
-internal sealed class Traffic
+public sealed class Traffic
 {
     private readonly List<(string Key, string Value)> _records = [];
 
+    /// <summary>Draws the records of <paramref name="customers"/> customers of run <paramref name="run"/> from <paramref name="seed"/>.</summary>
     public Traffic(string run, int customers, int eventsPerCustomer, int seed)
     {
         var random = new Random(seed);
@@ -29,25 +25,11 @@ internal sealed class Traffic
     /// <summary>Every record, in production order (repeated deliveries included).</summary>
     public IReadOnlyList<(string Key, string Value)> Records => _records;
 
+    /// <summary>Every customer of the run, in order.</summary>
     public IReadOnlyList<string> CustomerIds { get; }
 
     /// <summary>Each customer's state after folding their records, in order, through the same rules the engine runs.</summary>
-    public Dictionary<string, CustomerState> Expected()
-    {
-        var parser = new EventParser("CNY");
-        var rules = new CustomerRules(new RuleSettings(), new TriggerSettings());
-        var states = new Dictionary<string, CustomerState>(StringComparer.Ordinal);
-        foreach (var (key, value) in _records)
-        {
-            var e = parser.Parse(key, System.Text.Encoding.UTF8.GetBytes(value)).Customer!;
-            if (!states.TryGetValue(key, out var state))
-            {
-                states[key] = state = new CustomerState();
-            }
-            rules.Apply(state, e, e.OccurredAt);
-        }
-        return states;
-    }
+    public Dictionary<string, CustomerState> Expected() => Fold.Of(_records).Customers;
 
     private static string CustomerId(string run, int i) => $"F{run}-{i:D5}";
 
@@ -91,35 +73,5 @@ internal sealed class Traffic
             }
         }
         return records;
-    }
-
-    /// <summary>Waits, with a deadline, for the engine behind <paramref name="http"/> to serve every customer, and asserts
-    /// each equals the fold.</summary>
-    public async Task AssertAllMatchAsync(HttpClient http)
-    {
-        var expected = Expected();
-        var token = Tokens.Valid("service");
-        foreach (var customerId in CustomerIds)
-        {
-            var want = expected[customerId];
-            var actual = await Eventually.MatchAsync(() => http.GetJsonAsync($"/api/customers/{customerId}", token),
-                c => c is { } s && s.GetProperty("eventsApplied").GetInt64() >= want.EventsApplied, TimeSpan.FromMinutes(3),
-                $"{customerId} to apply {want.EventsApplied} events");
-            AssertMatches(want, actual!.Value);
-        }
-    }
-
-    /// <summary>Asserts the engine's view of every customer equals the fold, to the cent and the point.</summary>
-    public static void AssertMatches(CustomerState expected, JsonElement actual)
-    {
-        Assert.Equal(expected.EventsApplied, actual.GetProperty("eventsApplied").GetInt64());
-        Assert.Equal(expected.Aum, actual.GetProperty("aum").GetDecimal());
-        Assert.Equal(expected.Tier.Current.ToString().ToLowerInvariant(), actual.GetProperty("tier").GetProperty("current").GetString());
-        Assert.Equal(expected.Points.Balance, actual.GetProperty("points").GetProperty("balance").GetInt64());
-        Assert.Equal(expected.Points.LifetimeEarned, actual.GetProperty("points").GetProperty("lifetimeEarned").GetInt64());
-        Assert.Equal(expected.Accounts["S-1"].Balance,
-            actual.GetProperty("accounts").EnumerateArray().Single(a => a.GetProperty("accountId").GetString() == "S-1").GetProperty("balance").GetDecimal());
-        Assert.Equal(expected.Holdings.Values.Sum(h => h.Units),
-            actual.GetProperty("holdings").EnumerateArray().Sum(h => h.GetProperty("units").GetDecimal()));
     }
 }
