@@ -4,10 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ -f package.json ] && [ ! -x node_modules/.bin/azurite-table ]; then
-  echo "==> Installing Azurite (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error || { echo "npm ci failed: check that the npm registry is reachable"; exit 1; }
-fi
+source scripts/azurite-install.sh
 echo "==> Building the development launcher"
 dotnet build src/Development -v quiet -nologo >/dev/null || { echo "The build failed: run 'dotnet build src/Development' to see why."; exit 1; }
 echo "==> Starting Azurite (Ctrl+C stops it)"

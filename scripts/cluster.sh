@@ -20,10 +20,7 @@ launcher="src/Development/bin/Debug/net10.0/Engagement.Development.dll"
 mkdir -p "$logs"
 
 command -v curl >/dev/null || { echo "curl is missing (apt-get install curl): it checks that each silo is ready."; exit 1; }
-if [ -f package.json ] && [ ! -x node_modules/.bin/azurite-table ]; then
-  echo "==> Installing Azurite (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error || { echo "npm ci failed: check that the npm registry is reachable"; exit 1; }
-fi
+source scripts/azurite-install.sh
 echo "==> Building the engine"
 dotnet build src/Development -v quiet -nologo >/dev/null || { echo "The build failed: run 'dotnet build src/Development' to see why."; exit 1; }
 

@@ -6,10 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ -f package.json ] && [ ! -x node_modules/.bin/azurite-table ]; then
-  echo "==> Installing Azurite (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error || { echo "npm ci failed: check that the npm registry is reachable"; exit 1; }
-fi
+source scripts/azurite-install.sh
 echo "==> Building the fault suite"
 dotnet build tools/Faults -v quiet -nologo >/dev/null || { echo "The build failed: run 'dotnet build tools/Faults' to see why."; exit 1; }
 rm -rf .data/faults

@@ -3,9 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ -f package.json ] && [ ! -x node_modules/.bin/azurite-table ]; then
-  echo "==> Installing Azurite (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error
-fi
+source scripts/azurite-install.sh
 echo "==> Building and starting the engine (Ctrl+C stops it)"
 exec dotnet run --project src/Development -- "$@"

@@ -3,10 +3,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-if [ -f package.json ] && [ ! -x node_modules/.bin/azurite-table ]; then
-  echo "==> Installing Azurite (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error || { echo "npm ci failed: check that the npm registry is reachable"; exit 1; }
-fi
+source scripts/azurite-install.sh
 
 results="TestResults/$(date +%Y%m%d-%H%M%S)"
 echo "==> Building and running the tests (results in $results)"

@@ -21,10 +21,12 @@ public sealed class RuleSetGrain(
     private static readonly TimeSpan TellTimeout = TimeSpan.FromSeconds(5);
 
     private readonly ObserverManager<IRuleSetObserver> _silos = new(SubscriptionLapse, logger);
+    private RuleSetVersion? _configured;
 
     private RuleSetVersion Current => history.State.Versions.LastOrDefault() ?? Configured;
 
-    private RuleSetVersion Configured =>
+    // Read by every silo's renewal while no change was made: built once per activation, not per read.
+    private RuleSetVersion Configured => _configured ??=
         new(RuleSetDocument.ConfiguredVersion, RuleSetDocument.ToJson(configured, configuredTriggers), null, RuleSetDocument.Configuration);
 
     /// <inheritdoc />
