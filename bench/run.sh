@@ -4,6 +4,7 @@
 #   bash bench/run.sh                      100,000 customers, the goals' size (its durable run stalls on Azurite today: docs/PERFORMANCE.md)
 #   bash bench/run.sh --smoke              500 customers, a quick check that the harness works
 #   bash bench/run.sh --customers 20000    any other size; --help lists every option
+#   bash bench/run.sh --no-cluster         without the durable run through 2 silos
 # Figures go to stdout, one per line; progress goes to stderr every few seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -18,6 +18,9 @@ public sealed class BenchContext(Workload workload, BenchOptions options, TextWr
     /// <summary>The Orleans floor's events per second over the workload: the baseline of the floor ratio.</summary>
     public double? FloorEventsPerSecond { get; set; }
 
+    /// <summary>The one-silo engine's events per second with durable grain state: the baseline of the 2-silo ratio.</summary>
+    public double? DurableEventsPerSecond { get; set; }
+
     /// <summary>What each engine run applied.</summary>
     public List<AppliedCount> Applied { get; } = [];
 

@@ -7,7 +7,8 @@ public sealed record BenchOptions
 {
     /// <summary>The command line's help.</summary>
     public const string Usage = """
-        usage: bash bench/run.sh [--smoke] [--customers N] [--occurrences-per-customer N] [--partitions N] [--seed S] [--latency-seconds N]
+        usage: bash bench/run.sh [--smoke] [--no-cluster] [--customers N] [--occurrences-per-customer N] [--partitions N] [--seed S] [--latency-seconds N]
+          --no-cluster                   skips the durable run with 2 silos (it takes about as long as the 1-silo durable run)
           --customers N                  simulated customers (default 100000, the goals' size; --smoke: 500)
           --occurrences-per-customer N   everyday occurrences per customer after onboarding (default 6, about 11 records a customer in all)
           --partitions N                 partitions of each input topic (default 32)
@@ -34,14 +35,18 @@ public sealed record BenchOptions
     /// <summary>How long the trigger latency probe produces, in seconds.</summary>
     public int LatencySeconds { get; init; } = 30;
 
+    /// <summary>Whether the durable run is repeated with two silos as one cluster.</summary>
+    public bool Cluster { get; init; } = true;
+
     /// <summary>A run small enough to check that the harness works.</summary>
     public static BenchOptions Smoke { get; } = new() { Customers = 500, LatencySeconds = 5 };
 
     /// <summary>Reads the command line; null when it asks for help or is not understood.</summary>
     public static BenchOptions? Parse(string[] args)
     {
-        var options = args.Contains("--smoke") ? Smoke : new BenchOptions();
-        var rest = args.Where(a => a != "--smoke").ToArray();
+        string[] flags = ["--smoke", "--no-cluster"];
+        var options = (args.Contains("--smoke") ? Smoke : new BenchOptions()) with { Cluster = !args.Contains("--no-cluster") };
+        var rest = args.Where(a => !flags.Contains(a)).ToArray();
         for (var i = 0; i < rest.Length; i += 2)
         {
             if (i + 1 >= rest.Length || !int.TryParse(rest[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1)

@@ -25,13 +25,17 @@ public static class BenchRunner
                 $"{options.Customers:N0} customers, not the goals' {BenchOptions.GoalCustomers:N0} (the default): compare these figures with each other, not with the goals"));
         }
 
-        IMeasurement[] measurements =
+        List<IMeasurement> measurements =
         [
             new BareConsumerMeasurement(),
             new FloorMeasurement(),
             new EngineIngestMeasurement(),
             new DurableStorageMeasurement(),
         ];
+        if (options.Cluster)
+        {
+            measurements.Add(new ClusterIngestMeasurement());
+        }
         foreach (var measurement in measurements)
         {
             await measurement.MeasureAsync(context, cancellation);

@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Engagement.Development.Storage;
 using Engagement.Silo.Kafka;
 using Engagement.Silo.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Engagement.Bench;
 
@@ -23,12 +24,7 @@ public sealed class DurableStorageMeasurement : IMeasurement
         var workload = context.Workload;
         await using var azurite = await TemporaryAzurite.StartAsync(cancellation, inMemory: true);
         var table = TemporaryAzurite.NewTableName();
-        var settings = new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = "AzureTable",
-            ["Storage:ConnectionString"] = azurite.ConnectionString,
-            ["Storage:TableName"] = table,
-        };
+        var settings = DurableSettings.In(azurite, table);
         LatencyResult? latency = null;
         var entityBytes = 0;
         var stateBytes = 0.0;
@@ -39,8 +35,9 @@ public sealed class DurableStorageMeasurement : IMeasurement
             stateBytes = await StateFootprint.MeanCustomerStateBytesAsync(running, workload.CustomerIds);
             latency = await TriggerLatencyProbe.MeasureAsync(running, workload, result.EventsPerSecond / 2,
                 TimeSpan.FromSeconds(context.Options.LatencySeconds), context.Progress, cancellation);
-        });
+        }, services: ReadsLatencyProbe);
         context.Applied.Add(new AppliedCount("durable state", engine.EventsApplied, engine.DeadLettered));
+        context.DurableEventsPerSecond = engine.EventsPerSecond;
 
         var concurrency = new KafkaOptions().MaxConcurrentApplies;
         var upserts = (int)Math.Min(workload.CustomerEvents, MaxBaselineUpserts);
@@ -65,6 +62,11 @@ public sealed class DurableStorageMeasurement : IMeasurement
         context.Report(new Figure("customer state on the heap",
             $"{stateBytes:N0} bytes per customer (states read back through the engine's checkpoint store and held; the rest of the memory per customer is activations, inboxes and caches)"));
     }
+
+    // A list in configuration would be added to the default topics rather than replace them (how arrays bind): the
+    // engine's options are extended directly.
+    private static void ReadsLatencyProbe(IServiceCollection services) =>
+        services.PostConfigure<KafkaOptions>(o => o.Topics = [.. o.Topics, TriggerLatencyProbe.Topic]);
 
     private static async Task<int> MeanCustomerStateBytesAsync(string connectionString, string table, CancellationToken cancellation)
     {

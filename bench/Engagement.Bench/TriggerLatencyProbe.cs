@@ -29,6 +29,10 @@ public sealed record LatencyResult(double EventsPerSecond, int Timed, IReadOnlyL
 /// trigger naming it in <c>sourceEventIds</c> arrives on its advisor's live stream, read over HTTP as a browser would.</summary>
 public static class TriggerLatencyProbe
 {
+    /// <summary>The topic the probe produces to, which an engine it measures must also read: apart from the workload's,
+    /// so that a later run over the workload reads the workload alone.</summary>
+    public const string Topic = "bench.latency";
+
     /// <summary>How many advisors' streams are read; the timed events go to their customers.</summary>
     private const int ListenedAdvisors = 8;
 
@@ -157,7 +161,7 @@ public static class TriggerLatencyProbe
             {
                 pending[eventId] = Stopwatch.GetTimestamp();
             }
-            producer.Produce(CoreBankingTopics.Transactions, new Message<string, string> { Key = customerId, Value = value });
+            producer.Produce(Topic, new Message<string, string> { Key = customerId, Value = value });
             reporter.Report(i + 1);
         }
         producer.Flush(cancellation);

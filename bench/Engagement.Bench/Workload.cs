@@ -51,6 +51,7 @@ public sealed class Workload
         var bootstrapServers = broker.BootstrapServers;
         var engine = new KafkaOptions();
         broker.EnsureTopics(CoreBankingTopics.All.Select(t => new KafkaTopicSpec(t, options.Partitions))
+            .Append(new KafkaTopicSpec(TriggerLatencyProbe.Topic, options.Partitions))
             .Append(new KafkaTopicSpec(engine.DeadLetterTopic))
             .Append(new KafkaTopicSpec(engine.TriggersTopic)));
 
