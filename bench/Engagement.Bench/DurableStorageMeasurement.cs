@@ -26,6 +26,7 @@ public sealed class DurableStorageMeasurement : IMeasurement
         var table = TemporaryAzurite.NewTableName();
         var settings = DurableSettings.In(azurite, table);
         LatencyResult? latency = null;
+        IdleReleaseResult? release = null;
         var entityBytes = 0;
         var stateBytes = 0.0;
         var engine = await EngineIngestRun.RunAsync(workload, settings, context.Progress, cancellation, async (running, result) =>
@@ -35,6 +36,7 @@ public sealed class DurableStorageMeasurement : IMeasurement
             stateBytes = await StateFootprint.MeanCustomerStateBytesAsync(running, workload.CustomerIds);
             latency = await TriggerLatencyProbe.MeasureAsync(running, workload, result.EventsPerSecond / 2,
                 TimeSpan.FromSeconds(context.Options.LatencySeconds), context.Progress, cancellation);
+            release = await IdleRelease.MeasureAsync(running, workload.CustomerIds.Count, context.Progress, cancellation);
         }, services: ReadsLatencyProbe);
         context.Applied.Add(new AppliedCount("durable state", engine.EventsApplied, engine.DeadLettered));
         context.DurableEventsPerSecond = engine.EventsPerSecond;
@@ -55,10 +57,15 @@ public sealed class DurableStorageMeasurement : IMeasurement
                 $"p50 {Ms(l.Percentile(0.50))} ms, p90 {Ms(l.Percentile(0.90))} ms, p99 {Ms(l.Percentile(0.99))} ms, max {Ms(l.Percentile(1))} ms " +
                 $"(produce to the advisor's SSE stream; {l.Latencies.Count:N0} of {l.Timed:N0} timed triggers received, at {l.EventsPerSecond:N0} events/s)"));
         }
-        context.Report(new Figure("memory per active customer",
-            $"{engine.HeapBytesPerCustomer:N0} bytes (durable run: managed heap after full GC, all customers active vs before the silo started, ÷ customers)"));
+        if (release is { } r)
+        {
+            context.Report(new Figure("memory per active customer",
+                $"{r.PerCustomer:N0} bytes (durable run: managed heap after full GC with every customer active, {Mib(r.ActiveBytes)} MiB, less the heap once every activation was collected, {Mib(r.IdleBytes)} MiB, ÷ customers)"));
+        }
+        context.Report(new Figure("heap growth per customer",
+            $"{engine.HeapBytesPerCustomer:N0} bytes (durable run: managed heap after full GC, all customers active vs before the silo started, ÷ customers: the silo's fixed costs included)"));
         context.Report(new Figure("working set",
-            $"{engine.WorkingSetBytes / (1024.0 * 1024):N0} MiB, the whole bench process with every customer active (engine, broker, what the in-memory run left)"));
+            $"{Mib(engine.WorkingSetBytes)} MiB, the whole bench process with every customer active (engine, broker, what the in-memory run left)"));
         context.Report(new Figure("customer state on the heap",
             $"{stateBytes:N0} bytes per customer (states read back through the engine's checkpoint store and held; the rest of the memory per customer is activations, inboxes and caches)"));
     }
@@ -81,6 +88,8 @@ public sealed class DurableStorageMeasurement : IMeasurement
             ? throw new InvalidOperationException("The engine stored no customer state in the sampled partitions.")
             : (int)(bytes / entities);
     }
+
+    private static string Mib(long bytes) => (bytes / (1024.0 * 1024)).ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("N1", System.Globalization.CultureInfo.InvariantCulture);
 }
