@@ -2,7 +2,8 @@ namespace Engagement.Checkpoints;
 
 /// <summary>One activation's state as the checkpointer sees it: a key, the ETag of the stored copy, and a way to take
 /// a consistent snapshot while the grain goes on.</summary>
-/// <remarks>The grain changes its state only while holding <see cref="Gate"/>; the checkpointer snapshots under it.</remarks>
+/// <remarks>The grain changes its state only while holding <see cref="Gate"/>; the checkpointer snapshots and packs
+/// under it.</remarks>
 public abstract class CheckpointHandle(string key, string? etag)
 {
     /// <summary>The lock under which the state is changed and snapshotted.</summary>
@@ -20,6 +21,14 @@ public abstract class CheckpointHandle(string key, string? etag)
     /// <summary>Whether another writer changed the stored state: this activation must go.</summary>
     public bool Conflicted { get; internal set; }
 
+    /// <summary>Whether the owner holds nothing that refers into the live state (effects in flight whose
+    /// acknowledgements change it): only then may the state be packed. Called under <see cref="Gate"/>.</summary>
+    public Func<bool> Quiet { get; set; } = static () => true;
+
     /// <summary>Serializes the state as it is now; called under <see cref="Gate"/>.</summary>
     protected internal abstract byte[] Serialize();
+
+    /// <summary>Packs the state when it went unused since the last call and its owner is quiet; answers whether it is
+    /// packed now. Called under <see cref="Gate"/>.</summary>
+    protected internal abstract bool TryPack();
 }

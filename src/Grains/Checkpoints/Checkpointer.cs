@@ -30,10 +30,12 @@ public sealed class Checkpointer : IAsyncDisposable
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private readonly Dictionary<long, TaskCompletionSource> _waiters = [];
     private readonly Queue<long> _conflicted = new();
+    private readonly HashSet<CheckpointHandle> _unpacked = new(ReferenceEqualityComparer.Instance);
     private readonly CancellationTokenSource _stopping = new();
     private List<CheckpointHandle> _dirty = [];
     private long _open = 1;
     private long _durable;
+    private long _sweptAt;
     private Task? _loop;
 
     /// <summary>Creates the checkpointer; its loop starts with the first change.</summary>
@@ -46,6 +48,7 @@ public sealed class Checkpointer : IAsyncDisposable
         _options = options.Value;
         _clock = clock;
         _logger = logger;
+        _sweptAt = clock.GetTimestamp();
     }
 
     /// <summary>This checkpointer's id, new in every process: its checkpoint numbers mean something only with it.</summary>
@@ -63,13 +66,49 @@ public sealed class Checkpointer : IAsyncDisposable
         }
     }
 
-    /// <summary>Reads the stored state of <paramref name="key"/>, or creates one, as a handle to change and checkpoint.</summary>
+    /// <summary>Reads the stored state of <paramref name="key"/>, packed until its first use, or creates one, as a
+    /// handle to change and checkpoint; <see cref="Forget"/> it when its activation goes.</summary>
     public async Task<CheckpointedState<T>> LoadAsync<T>(string key, Func<T> create, Serializer<T> serializer, CancellationToken cancellation)
+        where T : class
     {
         var stored = await _store.ReadAsync(key, cancellation);
-        return stored is null
-            ? new CheckpointedState<T>(key, create(), null, serializer)
-            : new CheckpointedState<T>(key, serializer.Deserialize(stored.Bytes) ?? create(), stored.ETag, serializer);
+        if (stored is not null)
+        {
+            return new CheckpointedState<T>(key, null, stored.Bytes, stored.ETag, serializer, Unpacked);
+        }
+        var created = new CheckpointedState<T>(key, create(), null, null, serializer, Unpacked);
+        Unpacked(created);
+        return created;
+    }
+
+    /// <summary>Stops packing the handle: its activation is gone.</summary>
+    public void Forget(CheckpointHandle handle)
+    {
+        lock (_gate)
+        {
+            _unpacked.Remove(handle);
+        }
+    }
+
+    /// <summary>Packs every unpacked state that went unused since the last sweep and whose owner is quiet.</summary>
+    internal void Sweep()
+    {
+        List<CheckpointHandle> unpacked;
+        lock (_gate)
+        {
+            unpacked = [.. _unpacked];
+        }
+        foreach (var handle in unpacked)
+        {
+            // Under the handle's lock, so that a use unpacking it again cannot come between the packing and the removal.
+            lock (handle.Gate)
+            {
+                if (handle.TryPack())
+                {
+                    Forget(handle);
+                }
+            }
+        }
     }
 
     /// <summary>Notes that the handle's state changed; answers the checkpoint that will hold the change.</summary>
@@ -220,6 +259,7 @@ public sealed class Checkpointer : IAsyncDisposable
                 delay = await CheckpointAsync(_stopping.Token)
                     ? _options.Interval
                     : TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.LongestRetryDelay.Ticks));
+                SweepWhenDue();
             }
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {
@@ -228,6 +268,24 @@ public sealed class Checkpointer : IAsyncDisposable
             {
                 _logger.LogWarning("A checkpoint failed and is tried again: {Error}", LoggedFailure.Describe(e));
             }
+        }
+    }
+
+    private void SweepWhenDue()
+    {
+        if (_options.PackIdleAfter > TimeSpan.Zero && _clock.GetElapsedTime(_sweptAt) >= _options.PackIdleAfter)
+        {
+            _sweptAt = _clock.GetTimestamp();
+            Sweep();
+        }
+    }
+
+    // Called under the handle's lock: the lock order is the handle's, then the checkpointer's.
+    private void Unpacked(CheckpointHandle handle)
+    {
+        lock (_gate)
+        {
+            _unpacked.Add(handle);
         }
     }
 

@@ -48,7 +48,8 @@ public sealed class CustomerGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _handle = await checkpoints.LoadAsync(CustomerId, () => new CustomerState(), serializer, cancellationToken);
-        _outbox = new CustomerOutbox(CustomerId, State, _handle.Gate, effects, ruleBook);
+        _outbox = new CustomerOutbox(CustomerId, _handle, effects, ruleBook);
+        _handle.Quiet = () => _outbox.Quiet;
         lock (_handle.Gate)
         {
             // Whatever the stored state still owes (a crash may have cut its delivery short) goes out again.
@@ -59,7 +60,12 @@ public sealed class CustomerGrain(
     /// <inheritdoc />
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_handle is null || _handle.Conflicted)
+        if (_handle is null)
+        {
+            return;
+        }
+        checkpoints.Forget(_handle);
+        if (_handle.Conflicted)
         {
             return;
         }
@@ -176,7 +182,7 @@ public sealed class CustomerGrain(
             {
                 return Task.FromResult<CustomerView?>(null);
             }
-            copy = serializer.Deserialize(serializer.SerializeToArray(State))!;
+            copy = _handle.Copy();
         }
         // The clock-driven rules run on a copy: the answer is current, and a read never changes or publishes anything.
         var now = clock.GetUtcNow();

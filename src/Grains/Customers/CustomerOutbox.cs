@@ -1,4 +1,5 @@
 using Engagement.Advisors;
+using Engagement.Checkpoints;
 using Engagement.Effects;
 using Engagement.Products;
 using Engagement.Rules;
@@ -14,7 +15,7 @@ namespace Engagement.Customers;
 /// after activation, since the state that holds it is checkpointed.</summary>
 /// <remarks>Call under the state's lock. Each effect is posted once per activation; its acknowledgement settles the
 /// state (an outbox entry goes, <see cref="CustomerState.BookedWith"/> moves) under the same lock.</remarks>
-internal sealed class CustomerOutbox(string customerId, CustomerState state, Lock gate, EffectDispatcher effects, RuleBook rules)
+internal sealed class CustomerOutbox(string customerId, CheckpointedState<CustomerState> handle, EffectDispatcher effects, RuleBook rules)
 {
     private readonly HashSet<Trigger> _triggers = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Trigger, string> _traces = new(ReferenceEqualityComparer.Instance);
@@ -23,6 +24,10 @@ internal sealed class CustomerOutbox(string customerId, CustomerState state, Loc
     private string? _bookingTo;
     private int _bookingGeneration;
     private DateTimeOffset? _scheduling;
+
+    /// <summary>Whether nothing posted is still on its way: no acknowledgement will change the state, so it may be packed.</summary>
+    public bool Quiet => _triggers.Count == 0 && _traces.Count == 0 && _holders.Count == 0 && _archiving.Count == 0
+        && _bookingTo is null && _scheduling is null;
 
     /// <summary>Whether an acknowledgement changed the state since <see cref="ClearSettled"/>: worth a write before the
     /// activation goes, though nothing is lost without it.</summary>
@@ -39,7 +44,7 @@ internal sealed class CustomerOutbox(string customerId, CustomerState state, Loc
         {
             return;
         }
-        foreach (var trigger in state.Triggers.Outbox)
+        foreach (var trigger in State.Triggers.Outbox)
         {
             if (!_triggers.Contains(trigger))
             {
@@ -63,14 +68,14 @@ internal sealed class CustomerOutbox(string customerId, CustomerState state, Loc
     // it went is dropped with it.
     private void PostTriggers()
     {
-        foreach (var trigger in state.Triggers.Outbox)
+        foreach (var trigger in State.Triggers.Outbox)
         {
             if (_triggers.Add(trigger))
             {
                 effects.Deliver(trigger.AdvisorId, AdvisorEffect.Of(trigger, _traces.GetValueOrDefault(trigger)), () => Settle(() =>
                 {
                     _triggers.Remove(trigger);
-                    state.Triggers.Outbox.Remove(trigger);
+                    State.Triggers.Outbox.Remove(trigger);
                 }));
             }
         }
@@ -81,9 +86,9 @@ internal sealed class CustomerOutbox(string customerId, CustomerState state, Loc
     // registered: records that overtake the registration on another topic would otherwise book them there for a moment.
     private void PostBook()
     {
-        var advisorId = state.Profile.AdvisorId ?? TriggerFiring.Unassigned;
-        var current = _bookingTo ?? state.BookedWith;
-        if (current == advisorId || (current is null && advisorId == TriggerFiring.Unassigned && state.Triggers.RegisteredOn is null))
+        var advisorId = State.Profile.AdvisorId ?? TriggerFiring.Unassigned;
+        var current = _bookingTo ?? State.BookedWith;
+        if (current == advisorId || (current is null && advisorId == TriggerFiring.Unassigned && State.Triggers.RegisteredOn is null))
         {
             return;
         }
@@ -94,7 +99,7 @@ internal sealed class CustomerOutbox(string customerId, CustomerState state, Loc
         {
             if (--pending == 0 && generation == _bookingGeneration)
             {
-                state.BookedWith = advisorId;
+                State.BookedWith = advisorId;
                 _bookingTo = null;
             }
         });
@@ -109,8 +114,8 @@ internal sealed class CustomerOutbox(string customerId, CustomerState state, Loc
     // next activation asks again.
     private void PostSchedule(DateTimeOffset now)
     {
-        if (rules.Current.NextDue(state, now) is not { } due
-            || (state.ScheduledWakeAt is { } scheduled && due >= scheduled && scheduled > now)
+        if (rules.Current.NextDue(State, now) is not { } due
+            || (State.ScheduledWakeAt is { } scheduled && due >= scheduled && scheduled > now)
             || _scheduling == due)
         {
             return;
@@ -120,7 +125,7 @@ internal sealed class CustomerOutbox(string customerId, CustomerState state, Loc
         {
             if (_scheduling == due)
             {
-                state.ScheduledWakeAt = due;
+                State.ScheduledWakeAt = due;
                 _scheduling = null;
             }
         }));
@@ -128,21 +133,21 @@ internal sealed class CustomerOutbox(string customerId, CustomerState state, Loc
 
     private void PostHolders()
     {
-        foreach (var (productId, holding) in state.Holdings)
+        foreach (var (productId, holding) in State.Holdings)
         {
             if (!holding.HolderRegistered && _holders.Add(productId))
             {
                 effects.UpdateHolder(productId, new HolderChange(customerId, true), () => Settle(() =>
                 {
                     _holders.Remove(productId);
-                    if (state.Holdings.TryGetValue(productId, out var held))
+                    if (State.Holdings.TryGetValue(productId, out var held))
                     {
                         held.HolderRegistered = true;
                     }
                 }));
             }
         }
-        foreach (var productId in state.LeftProducts)
+        foreach (var productId in State.LeftProducts)
         {
             var key = "-" + productId;
             if (_holders.Add(key))
@@ -150,7 +155,7 @@ internal sealed class CustomerOutbox(string customerId, CustomerState state, Loc
                 effects.UpdateHolder(productId, new HolderChange(customerId, false), () => Settle(() =>
                 {
                     _holders.Remove(key);
-                    state.LeftProducts.Remove(productId);
+                    State.LeftProducts.Remove(productId);
                 }));
             }
         }
@@ -158,23 +163,26 @@ internal sealed class CustomerOutbox(string customerId, CustomerState state, Loc
 
     private void PostArchive()
     {
-        var leaving = state.Points.ToArchive.Where(_archiving.Add).ToList();
+        var leaving = State.Points.ToArchive.Where(_archiving.Add).ToList();
         if (leaving.Count > 0)
         {
             effects.Archive(customerId, leaving, () => Settle(() =>
             {
                 leaving.ForEach(entry =>
                 {
-                    state.Points.ToArchive.Remove(entry);
+                    State.Points.ToArchive.Remove(entry);
                     _archiving.Remove(entry);
                 });
             }));
         }
     }
 
+    // Read at each use: the state is unpacked again after it was packed.
+    private CustomerState State => handle.State;
+
     private void Settle(Action change)
     {
-        lock (gate)
+        lock (handle.Gate)
         {
             change();
             Settled = true;

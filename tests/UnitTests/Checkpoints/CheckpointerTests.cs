@@ -11,7 +11,7 @@ namespace Engagement.UnitTests.Checkpoints;
 
 /// <summary>The checkpoint rules: a change is durable once a checkpoint that began after it is stored and the
 /// effects posted before it are done; failed writes hold every later checkpoint; a lost concurrency check fails
-/// only its own checkpoint's waiters.</summary>
+/// only its own checkpoint's waiters; states unused for a whole sweep are packed and unpacked by their next use.</summary>
 public sealed class CheckpointerTests : IAsyncLifetime
 {
     private static readonly Serializer<CustomerState> Serializer =
@@ -182,6 +182,78 @@ public sealed class CheckpointerTests : IAsyncLifetime
 
         Assert.False(await _checkpoints.WhenDurableAsync(_checkpoints.Id, [1, lost]));
         Assert.True(await _checkpoints.WhenDurableAsync(_checkpoints.Id, [1]));
+    }
+
+    [Fact]
+    public async Task A_state_unused_for_a_whole_sweep_is_packed_and_its_next_use_unpacks_it_unchanged()
+    {
+        var customer = await LoadAsync("C1");
+        customer.State.EventsApplied = 7;
+        _checkpoints.MarkDirty(customer);
+        await _checkpoints.CheckpointAsync(CancellationToken.None);
+
+        _checkpoints.Sweep();
+        Assert.False(customer.Packed);
+        _checkpoints.Sweep();
+        Assert.True(customer.Packed);
+
+        Assert.Equal(7, customer.State.EventsApplied);
+        Assert.False(customer.Packed);
+    }
+
+    [Fact]
+    public async Task A_change_made_after_the_last_checkpoint_is_packed_with_the_state_and_stored_by_the_next()
+    {
+        var customer = await LoadAsync("C1");
+        _checkpoints.MarkDirty(customer);
+        await _checkpoints.CheckpointAsync(CancellationToken.None);
+        customer.State.EventsApplied = 3;
+
+        _checkpoints.Sweep();
+        _checkpoints.Sweep();
+        Assert.True(customer.Packed);
+        _checkpoints.MarkDirty(customer);
+        await _checkpoints.CheckpointAsync(CancellationToken.None);
+
+        Assert.True(customer.Packed);
+        Assert.Equal(3, (await LoadAsync("C1")).State.EventsApplied);
+    }
+
+    [Fact]
+    public async Task A_state_stays_unpacked_while_its_owner_has_effects_in_flight_and_a_forgotten_one_is_not_swept()
+    {
+        var customer = await LoadAsync("C1");
+        var quiet = false;
+        customer.Quiet = () => quiet;
+
+        _checkpoints.Sweep();
+        _checkpoints.Sweep();
+        Assert.False(customer.Packed);
+        quiet = true;
+        _checkpoints.Sweep();
+        Assert.True(customer.Packed);
+
+        var gone = await LoadAsync("C2");
+        _checkpoints.Forget(gone);
+        _checkpoints.Sweep();
+        _checkpoints.Sweep();
+        Assert.False(gone.Packed);
+    }
+
+    [Fact]
+    public async Task A_stored_state_loads_packed_and_a_copy_reads_it_without_unpacking()
+    {
+        var first = await LoadAsync("C1");
+        first.State.EventsApplied = 5;
+        _checkpoints.MarkDirty(first);
+        await _checkpoints.CheckpointAsync(CancellationToken.None);
+
+        var again = await LoadAsync("C1");
+
+        Assert.True(again.Packed);
+        Assert.Equal(5, again.Copy().EventsApplied);
+        Assert.True(again.Packed);
+        Assert.Equal(5, again.State.EventsApplied);
     }
 
     private Task<CheckpointedState<CustomerState>> LoadAsync(string key) =>
