@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Starts a cluster on this machine: the embedded Kafka broker, Azurite and N silos (Orleans__Clustering=AzureTable,
-# each on its own ports), in the foreground; prints each silo's API URL, the bootstrap servers and the connection
-# string. Ctrl+C stops the silos, then Azurite and the broker. Logs in .data/cluster/logs.
+# Starts a cluster on this machine: the embedded Kafka broker, Azurite and N silos (each on its own ports), in the
+# foreground; prints each silo's API URL, the bootstrap servers and the connection string. Ctrl+C stops the silos, then
+# Azurite and the broker. Logs in .data/cluster/logs. The silos meet in the Azure Table membership in Azurite, or with
+# CLUSTER_MEMBERSHIP=Redis CLUSTER_REDIS=host:port in that Redis server (one of yours: the script starts none).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +15,15 @@ api_base="${CLUSTER_API_PORT:-5100}"
 silo_base="${CLUSTER_SILO_PORT:-11200}"
 gateway_base="${CLUSTER_GATEWAY_PORT:-30100}"
 azurite_port="${CLUSTER_AZURITE_PORT:-10012}"
+membership="${CLUSTER_MEMBERSHIP:-AzureTable}"
+redis="${CLUSTER_REDIS:-}"
+case "$membership" in
+  AzureTable) membership_note="membership in the storage account" ;;
+  Redis)
+    [ -n "$redis" ] || { echo "CLUSTER_MEMBERSHIP=Redis needs CLUSTER_REDIS=host:port (a running Redis server)"; exit 2; }
+    membership_note="membership in Redis at $redis" ;;
+  *) echo "CLUSTER_MEMBERSHIP must be AzureTable or Redis (got '$membership')"; exit 2 ;;
+esac
 data=".data/cluster"
 logs="$data/logs"
 launcher="src/Development/bin/Debug/net10.0/Engagement.Development.dll"
@@ -88,7 +98,8 @@ for i in $(seq 1 "$count"); do
   echo "==> Starting silo $i on $url (log: $logs/silo-$i.log)"
   Kafka__BootstrapServers="$bootstrap" Kafka__ClusterName="$cluster_name" \
   Storage__ConnectionString="$storage" \
-  Orleans__Clustering=AzureTable Orleans__ClusterId="$cluster_id" Orleans__AdvertisedAddress=127.0.0.1 \
+  Orleans__Clustering="$membership" Orleans__RedisConnectionString="$redis" \
+  Orleans__ClusterId="$cluster_id" Orleans__AdvertisedAddress=127.0.0.1 \
   Orleans__SiloPort=$((silo_base + i)) Orleans__GatewayPort=$((gateway_base + i)) Urls="$url" \
   Demo__Enabled="$([ "$i" -eq 1 ] && echo "${CLUSTER_DEMO:-true}" || echo false)" \
     dotnet "$launcher" >"$logs/silo-$i.log" 2>&1 &
@@ -120,6 +131,6 @@ for i in $(seq 1 "$count"); do
 done
 echo "  Kafka bootstrap servers: $bootstrap"
 echo "  Storage connection:      $storage"
-echo "  Orleans cluster id:      $cluster_id (membership in the storage account)"
+echo "  Orleans cluster id:      $cluster_id ($membership_note)"
 echo "  Token:                   dotnet run --project src/Silo -- token --role supervisor"
 wait

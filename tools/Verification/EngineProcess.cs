@@ -9,14 +9,18 @@ public sealed class EngineProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly Queue<string> _output = new();
 
-    private EngineProcess(Process process, string baseUrl)
+    private EngineProcess(Process process, IReadOnlyDictionary<string, string?> settings)
     {
         _process = process;
-        BaseUrl = baseUrl;
-        Http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        Settings = settings;
+        BaseUrl = settings["Urls"]!;
+        Http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
     }
 
     public string BaseUrl { get; }
+
+    /// <summary>The settings the process was started with, its free ports among them.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; }
 
     public HttpClient Http { get; }
 
@@ -42,7 +46,6 @@ public sealed class EngineProcess : IAsyncDisposable
         {
             environment[key] = value;
         }
-        var baseUrl = environment["Urls"]!;
         var program = Path.Combine(AppContext.BaseDirectory, production ? "Engagement.Silo.dll" : "Engagement.Development.dll");
         var start = new ProcessStartInfo(ownProcessGroup ? "setsid" : "dotnet", ownProcessGroup ? ["dotnet", program] : [program])
         {
@@ -55,7 +58,7 @@ public sealed class EngineProcess : IAsyncDisposable
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
         var process = Process.Start(start) ?? throw new InvalidOperationException("The engine process did not start.");
-        var engine = new EngineProcess(process, baseUrl);
+        var engine = new EngineProcess(process, environment);
         process.OutputDataReceived += (_, line) => engine.Keep(line.Data);
         process.ErrorDataReceived += (_, line) => engine.Keep(line.Data);
         process.BeginOutputReadLine();

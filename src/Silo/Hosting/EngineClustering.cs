@@ -9,9 +9,10 @@ namespace Engagement.Silo.Hosting;
 /// once-per-cluster wake-up clock) where the grain state is.</summary>
 public static class EngineClustering
 {
-    /// <summary>Localhost (one silo), the Azure Table membership in the storage account, or Redis; reminders in the
-    /// storage account, or in memory with the memory storage.</summary>
-    public static ISiloBuilder AddEngineClustering(this ISiloBuilder silo, OrleansOptions orleans, StorageOptions storage)
+    /// <summary>Localhost (one silo), the Azure Table membership in the storage account, or Redis, under Orleans'
+    /// Kubernetes hosting when <see cref="OrleansOptions.Kubernetes"/>; reminders in the storage account, or in memory
+    /// with the memory storage.</summary>
+    public static ISiloBuilder AddEngineClustering(this ISiloBuilder silo, OrleansOptions orleans, StorageOptions storage, KubernetesPod pod)
     {
         _ = orleans.Clustering switch
         {
@@ -21,9 +22,13 @@ public static class EngineClustering
             ClusteringKind.Redis => silo.UseRedisClustering(orleans.RedisConnectionString),
             _ => throw new InvalidOperationException($"Orleans:Clustering {orleans.Clustering} is not known"),
         };
+        if (orleans.Kubernetes)
+        {
+            silo.AddEngineKubernetes();
+        }
         if (orleans.Clustering != ClusteringKind.Localhost)
         {
-            var advertised = Advertised(orleans);
+            var advertised = Advertised(orleans, pod);
             silo.Configure<ClusterOptions>(o =>
                 {
                     o.ClusterId = orleans.ClusterId;
@@ -54,8 +59,11 @@ public static class EngineClustering
         }
     }
 
-    private static IPAddress Advertised(OrleansOptions orleans) =>
-        orleans.AdvertisedAddress.Length > 0 ? IPAddress.Parse(orleans.AdvertisedAddress) : HostAddress();
+    // An address set wins; a pod advertises its own.
+    private static IPAddress Advertised(OrleansOptions orleans, KubernetesPod pod) =>
+        orleans.AdvertisedAddress.Length > 0 ? IPAddress.Parse(orleans.AdvertisedAddress)
+        : orleans.Kubernetes ? IPAddress.Parse(pod.IP)
+        : HostAddress();
 
     // The first address of the host that is not a loopback one, as a member of a cluster across machines needs;
     // loopback when there is none (one machine).

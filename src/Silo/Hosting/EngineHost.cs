@@ -64,7 +64,7 @@ public static class EngineHost
         var services = builder.Services;
         var orleans = EngineSettings.Orleans(configuration);
         EngineClustering.UnseenByOrleans(configuration, () => builder.UseOrleans(silo => silo
-            .AddEngineClustering(orleans, EngineSettings.Storage(configuration))
+            .AddEngineClustering(orleans, EngineSettings.Storage(configuration), KubernetesPod.FromEnvironment())
             .AddEngineStorage(configuration)
             .AddEngineDashboard()));
 

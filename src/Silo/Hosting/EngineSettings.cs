@@ -32,10 +32,11 @@ internal static class EngineSettings
     /// <summary>Checks every section, the API's too; throws naming every bad setting at once.</summary>
     public static void CheckEarly(IConfiguration configuration)
     {
+        var orleans = Bound<OrleansOptions>(configuration, OrleansOptions.Section);
         var problems = Sections.SelectMany(s => s.ProblemsIn(configuration))
             .Concat(AuthSetup.ProblemsIn(configuration))
-            .Concat(OrleansOptionsValidator.ProblemsWith(Bound<OrleansOptions>(configuration, OrleansOptions.Section),
-                Bound<StorageOptions>(configuration, StorageOptions.Section)))
+            .Concat(OrleansOptionsValidator.ProblemsWith(orleans, Bound<StorageOptions>(configuration, StorageOptions.Section)))
+            .Concat(KubernetesPod.ProblemsWith(orleans, KubernetesPod.FromEnvironment()))
             .ToList();
         if (problems.Count > 0)
         {

@@ -18,8 +18,12 @@ public sealed class OrleansOptions
     public ClusteringKind Clustering { get; set; } = ClusteringKind.Localhost;
     /// <summary>The Redis server holding the membership table: required with <see cref="ClusteringKind.Redis"/>.</summary>
     public string RedisConnectionString { get; set; } = "";
-    /// <summary>The IP address other silos reach this one on; empty: the host's own address as Orleans finds it.</summary>
+    /// <summary>The IP address other silos reach this one on; empty: the pod's IP under Kubernetes, else the host's own
+    /// address as Orleans finds it.</summary>
     public string AdvertisedAddress { get; set; } = "";
+    /// <summary>Runs the silo under Orleans' Kubernetes hosting (<see cref="EngineKubernetes"/>); needs the pod's
+    /// <c>POD_NAME</c>, <c>POD_NAMESPACE</c> and <c>POD_IP</c> and a membership table.</summary>
+    public bool Kubernetes { get; set; }
 }
 
 /// <summary>The membership providers.</summary>

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using Engagement.Api.Auth;
 using Engagement.EndToEndTests.Support;
-using Engagement.Silo.Kafka;
 
 namespace Engagement.EndToEndTests.Engine;
 
@@ -117,13 +116,8 @@ public sealed class RuleSetTests(EngineFixture fixture)
     [Fact]
     public async Task A_change_put_through_one_silo_is_in_force_on_every_silo_when_answered()
     {
-        var topic = $"rules-cluster-{_run}";
-        fixture.CreateTopics(new KafkaTopicSpec(topic, 8));
-        var settings = fixture.EngineSettings($"rules-cluster-{_run}");
-        settings["Kafka:Topics:0"] = topic;
-        settings["Orleans:Clustering"] = "AzureTable";
-        settings["Orleans:ClusterId"] = $"rules-{_run}";
-        settings["Orleans:AdvertisedAddress"] = "127.0.0.1";
+        var settings = fixture.ClusterSettings($"rules-cluster-{_run}", partitions: 8);
+        var topic = settings["Kafka:Topics:0"]!;
         await using var first = await EngineProcess.StartAsync(settings);
         await using var second = await EngineProcess.StartAsync(settings);
         using var producer = new TestProducer(fixture.BootstrapServers);
