@@ -60,7 +60,9 @@ public sealed class DurableStorageMeasurement : IMeasurement
         if (release is { } r)
         {
             context.Report(new Figure("memory per active customer",
-                $"{r.PerCustomer:N0} bytes (durable run: managed heap after full GC with every customer active, {Mib(r.ActiveBytes)} MiB, less the heap once every activation was collected, {Mib(r.IdleBytes)} MiB, ÷ customers)"));
+                $"{r.PerActiveCustomer:N0} bytes (durable run, right after the latency probe used the customers: managed heap after full GC, {Mib(r.ActiveBytes)} MiB, less the heap once every activation was collected, {Mib(r.IdleBytes)} MiB, ÷ customers)"));
+            context.Report(new Figure("memory per packed customer",
+                $"{r.PerPackedCustomer:N0} bytes (the same once no customer was used for two sweeps of Checkpoints:PackIdleAfter, {Mib(r.PackedBytes)} MiB)"));
         }
         context.Report(new Figure("heap growth per customer",
             $"{engine.HeapBytesPerCustomer:N0} bytes (durable run: managed heap after full GC, all customers active vs before the silo started, ÷ customers: the silo's fixed costs included)"));

@@ -18,7 +18,7 @@ public sealed class BenchSmokeTests
         Assert.Equal(
             ["date", "machine", "workload", "note", "bare consumer", "floor", "engine ingest", "ingest ratio", "floor ratio",
              "engine GC pauses", "engine durable ingest", "bare table upserts", "storage ratio", "latency", "memory per active customer",
-             "heap growth per customer", "working set", "customer state on the heap", "engine durable ingest, 2 silos", "2-silo ratio"],
+             "memory per packed customer", "heap growth per customer", "working set", "customer state on the heap", "engine durable ingest, 2 silos", "2-silo ratio"],
             run.Figures.Select(f => f.Name));
         Assert.All(run.Figures, f => Assert.False(string.IsNullOrWhiteSpace(f.Value)));
         Assert.Matches(@"^[0-9,]+ events/s \(", Figure(run, "floor"));
