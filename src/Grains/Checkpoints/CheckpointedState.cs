@@ -4,22 +4,21 @@ namespace Engagement.Checkpoints;
 
 /// <summary>A state kept in memory and made durable by the <see cref="Checkpointer"/>; while unused it is held packed,
 /// as the bytes of its last snapshot, and unpacked by the next use.</summary>
-/// <remarks>Every use goes through <see cref="State"/>, which marks the state used: bytes taken before a use may be
-/// stale, so packing takes a new snapshot then, and a state used since the last sweep stays unpacked.</remarks>
+/// <remarks>Every use goes through <see cref="State"/>, which marks the state used: a state used since the last sweep
+/// stays unpacked. Packing takes a snapshot of its own, so whatever changed since the last checkpoint is packed with
+/// the state; an unpacked state holds no bytes.</remarks>
 public sealed class CheckpointedState<T> : CheckpointHandle where T : class
 {
     private readonly Serializer<T> _serializer;
     private readonly Action<CheckpointHandle> _unpacked;
     private T? _state;
     private byte[]? _bytes;
-    private bool _usedSinceBytes;
     private bool _usedSinceSweep;
 
     internal CheckpointedState(string key, T? state, byte[]? bytes, string? etag, Serializer<T> serializer, Action<CheckpointHandle> unpacked)
         : base(key, etag)
     {
         (_state, _bytes, _serializer, _unpacked) = (state, bytes, serializer, unpacked);
-        _usedSinceBytes = bytes is null;
     }
 
     /// <summary>The live state, unpacked if it was packed; use and change it only under <see cref="CheckpointHandle.Gate"/>.</summary>
@@ -30,9 +29,10 @@ public sealed class CheckpointedState<T> : CheckpointHandle where T : class
             if (_state is null)
             {
                 _state = _serializer.Deserialize(_bytes!)!;
+                _bytes = null;
                 _unpacked(this);
             }
-            _usedSinceBytes = _usedSinceSweep = true;
+            _usedSinceSweep = true;
             return _state;
         }
     }
@@ -44,15 +44,7 @@ public sealed class CheckpointedState<T> : CheckpointHandle where T : class
     public T Copy() => _serializer.Deserialize(Serialize())!;
 
     /// <inheritdoc />
-    protected internal override byte[] Serialize()
-    {
-        if (_state is not null && _usedSinceBytes)
-        {
-            _bytes = _serializer.SerializeToArray(_state);
-            _usedSinceBytes = false;
-        }
-        return _bytes!;
-    }
+    protected internal override byte[] Serialize() => _state is null ? _bytes! : _serializer.SerializeToArray(_state);
 
     /// <inheritdoc />
     protected internal override bool TryPack()
@@ -66,7 +58,7 @@ public sealed class CheckpointedState<T> : CheckpointHandle where T : class
             _usedSinceSweep = false;
             return false;
         }
-        Serialize();
+        _bytes = _serializer.SerializeToArray(_state);
         _state = null;
         return true;
     }
