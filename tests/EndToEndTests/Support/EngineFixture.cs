@@ -16,13 +16,16 @@ public sealed class EngineFixture : IAsyncLifetime
     public string StorageConnectionString => _azurite.ConnectionString;
 
     /// <summary>Settings that point an engine at this fixture's broker, in consumer group <paramref name="groupId"/>, with
-    /// its state in <paramref name="table"/> (a fresh table unless given, so engines never share state by accident).</summary>
+    /// its state in <paramref name="table"/> (a fresh table unless given, so engines never share state by accident). A
+    /// customer unused for a quarter of a second is packed (10 s by default): the tests' customers are unpacked again by
+    /// their next event or read, so every test runs that path too.</summary>
     public Dictionary<string, string?> EngineSettings(string groupId, string? table = null) => new()
     {
         ["Kafka:BootstrapServers"] = BootstrapServers,
         ["Kafka:GroupId"] = groupId,
         ["Storage:ConnectionString"] = StorageConnectionString,
         ["Storage:TableName"] = table ?? AzuriteFixture.NewTableName(),
+        ["Checkpoints:PackIdleAfter"] = "00:00:00.25",
     };
 
     public async Task InitializeAsync()
