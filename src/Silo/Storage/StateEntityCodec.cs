@@ -1,6 +1,5 @@
-using System.Buffers;
-using System.IO.Compression;
 using Azure.Data.Tables;
+using Engagement.Checkpoints;
 
 namespace Engagement.Silo.Storage;
 
@@ -33,18 +32,10 @@ internal static class StateEntityCodec
 
     private const int MaxChunks = (MaxStateBytes + ChunkBytes - 1) / ChunkBytes;
 
-    // A recorded length past this is corruption, not a state: refuse it rather than allocate it.
-    private const int MaxRawBytes = 64 * 1024 * 1024;
-
-    // Quality 1 of 11: most of Brotli's gain on the repetitive state (trigger texts, ids, type names) for a few
-    // microseconds per kilobyte; a 22-bit window covers the largest state we store.
-    private const int BrotliQuality = 1;
-    private const int BrotliWindow = 22;
-
     /// <summary>The entity holding <paramref name="raw"/>, with its stored size; null when that is over <see cref="MaxStateBytes"/>.</summary>
     public static (TableEntity Entity, int Bytes)? Encode(string partitionKey, string rowKey, byte[] raw)
     {
-        var compressed = Compress(raw);
+        var compressed = StateCompression.Compress(raw);
         var bytes = compressed ?? raw;
         if (bytes.Length > MaxStateBytes)
         {
@@ -83,36 +74,9 @@ internal static class StateEntityCodec
         return entity.GetString(CodecProperty) switch
         {
             null => stored,
-            BrotliCodec => Decompress(stored, entity.GetInt32(RawLengthProperty))
+            BrotliCodec => StateCompression.Decompress(stored, entity.GetInt32(RawLengthProperty))
                            ?? throw unreadable("its compressed chunks do not decompress to their recorded length"),
             var codec => throw unreadable($"its codec '{codec}' is unknown"),
         };
-    }
-
-    // Null when compression would not make the state smaller (small or random-looking states).
-    // The scratch buffer is pooled: this runs on every write, and only the compressed bytes are kept.
-    private static byte[]? Compress(byte[] raw)
-    {
-        var scratch = ArrayPool<byte>.Shared.Rent(raw.Length);
-        try
-        {
-            return BrotliEncoder.TryCompress(raw, scratch.AsSpan(0, raw.Length), out var written, BrotliQuality, BrotliWindow) && written < raw.Length
-                ? scratch.AsSpan(0, written).ToArray()
-                : null;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(scratch);
-        }
-    }
-
-    private static byte[]? Decompress(byte[] stored, int? rawLength)
-    {
-        if (rawLength is not (> 0 and <= MaxRawBytes))
-        {
-            return null;
-        }
-        var raw = new byte[rawLength.Value];
-        return BrotliDecoder.TryDecompress(stored, raw, out var written) && written == raw.Length ? raw : null;
     }
 }

@@ -202,6 +202,23 @@ public sealed class CheckpointerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_state_is_packed_compressed_when_that_is_smaller_and_unpacks_unchanged()
+    {
+        var customer = await LoadAsync("C1");
+        var name = string.Concat(Enumerable.Repeat("王小明 ", 1_000));
+        customer.State.Profile.Name = name;
+
+        _checkpoints.Sweep();
+        _checkpoints.Sweep();
+
+        Assert.True(customer.Packed);
+        Assert.InRange(customer.PackedBytes, 1, 1_000);
+        Assert.Equal(name, customer.Copy().Profile.Name);
+        Assert.Equal(name, customer.State.Profile.Name);
+        Assert.Equal(0, customer.PackedBytes);
+    }
+
+    [Fact]
     public async Task A_change_made_after_the_last_checkpoint_is_packed_with_the_state_and_stored_by_the_next()
     {
         var customer = await LoadAsync("C1");
