@@ -13,7 +13,7 @@ public sealed class CheckpointOptions
     /// <summary>The longest wait before a failed checkpoint is tried again (it backs off from the interval up to this).</summary>
     public TimeSpan LongestRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How long a customer goes unused before its activation holds its state as the bytes of its checkpoint
-    /// rather than as objects (about a third of the memory); the next event or read unpacks it. Zero never packs.</summary>
+    /// <summary>How long a customer goes unused before its activation holds its state as a compressed snapshot rather
+    /// than as objects; the next event or read unpacks it. Zero never packs.</summary>
     public TimeSpan PackIdleAfter { get; set; } = TimeSpan.FromSeconds(10);
 }
