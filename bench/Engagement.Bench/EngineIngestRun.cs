@@ -110,8 +110,10 @@ public static class EngineIngestRun
             using var probe = new KafkaProbe(workload.BootstrapServers, groupId);
             var ends = workload.Ends.ToDictionary(e => e.TopicPartition, e => e.Offset.Value);
             var reporter = new ProgressReporter(progress, $"{label}: records durably applied", workload.Records);
-            var last = -1L;
-            var lastMovedAt = Stopwatch.GetTimestamp();
+            // Progress is the most ever committed: a read that comes back lower (a partition's commit not answered in
+            // time reads as 0) is no progress, and must not restart the stall clock.
+            var most = -1L;
+            var advancedAt = Stopwatch.GetTimestamp();
             while (true)
             {
                 var done = probe.Committed(ends.Keys).Sum(c => Math.Min(c.Value, ends[c.Key]));
@@ -120,13 +122,13 @@ public static class EngineIngestRun
                 {
                     return;
                 }
-                if (done != last)
+                if (done > most)
                 {
-                    (last, lastMovedAt) = (done, Stopwatch.GetTimestamp());
+                    (most, advancedAt) = (done, Stopwatch.GetTimestamp());
                 }
-                else if (Stopwatch.GetElapsedTime(lastMovedAt) > StallLimit)
+                else if (Stopwatch.GetElapsedTime(advancedAt) > StallLimit)
                 {
-                    throw new TimeoutException($"The committed offsets ({label}) stayed at {done:N0} of {workload.Records:N0} records for {StallLimit.TotalSeconds:0} s.");
+                    throw new TimeoutException($"The committed offsets ({label}) stayed at or below {most:N0} of {workload.Records:N0} records for {StallLimit.TotalSeconds:0} s.");
                 }
                 cancellation.WaitHandle.WaitOne(CommitPollInterval);
                 cancellation.ThrowIfCancellationRequested();
