@@ -6,8 +6,8 @@ namespace Engagement.Checkpoints;
 /// <summary>Brotli for serialized states, in table rows and in packed activations.</summary>
 public static class StateCompression
 {
-    /// <summary>A recorded length past this is corruption, not a state: refused rather than allocated.</summary>
-    public const int MaxRawBytes = 64 * 1024 * 1024;
+    // A recorded length past this is corruption, not a state: refused rather than allocated.
+    private const int MaxRawBytes = 64 * 1024 * 1024;
 
     // Quality 1 of 11: most of Brotli's gain on the repetitive state (trigger texts, ids, type names) for a few
     // microseconds per kilobyte; a 22-bit window covers the largest state we store.
