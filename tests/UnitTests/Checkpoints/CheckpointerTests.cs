@@ -189,8 +189,7 @@ public sealed class CheckpointerTests : IAsyncLifetime
     {
         var customer = await LoadAsync("C1");
         customer.State.EventsApplied = 7;
-        _checkpoints.MarkDirty(customer);
-        await _checkpoints.CheckpointAsync(CancellationToken.None);
+        await StoreAsync(customer);
 
         _checkpoints.Sweep();
         Assert.False(customer.Packed);
@@ -222,15 +221,13 @@ public sealed class CheckpointerTests : IAsyncLifetime
     public async Task A_change_made_after_the_last_checkpoint_is_packed_with_the_state_and_stored_by_the_next()
     {
         var customer = await LoadAsync("C1");
-        _checkpoints.MarkDirty(customer);
-        await _checkpoints.CheckpointAsync(CancellationToken.None);
+        await StoreAsync(customer);
         customer.State.EventsApplied = 3;
 
         _checkpoints.Sweep();
         _checkpoints.Sweep();
         Assert.True(customer.Packed);
-        _checkpoints.MarkDirty(customer);
-        await _checkpoints.CheckpointAsync(CancellationToken.None);
+        await StoreAsync(customer);
 
         Assert.True(customer.Packed);
         Assert.Equal(3, (await LoadAsync("C1")).State.EventsApplied);
@@ -262,8 +259,7 @@ public sealed class CheckpointerTests : IAsyncLifetime
     {
         var first = await LoadAsync("C1");
         first.State.EventsApplied = 5;
-        _checkpoints.MarkDirty(first);
-        await _checkpoints.CheckpointAsync(CancellationToken.None);
+        await StoreAsync(first);
 
         var again = await LoadAsync("C1");
 
@@ -271,6 +267,13 @@ public sealed class CheckpointerTests : IAsyncLifetime
         Assert.Equal(5, again.Copy().EventsApplied);
         Assert.True(again.Packed);
         Assert.Equal(5, again.State.EventsApplied);
+    }
+
+    // Marks the state changed and takes the checkpoint that stores it.
+    private async Task StoreAsync(CheckpointedState<CustomerState> customer)
+    {
+        _checkpoints.MarkDirty(customer);
+        await _checkpoints.CheckpointAsync(CancellationToken.None);
     }
 
     private Task<CheckpointedState<CustomerState>> LoadAsync(string key) =>
