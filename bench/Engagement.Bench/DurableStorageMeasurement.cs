@@ -11,9 +11,8 @@ namespace Engagement.Bench;
 /// (the storage ratio), its trigger latency at half that rate, and its memory per active customer.</summary>
 public sealed class DurableStorageMeasurement : IMeasurement
 {
-    // The customer grains' partitions are "customer_00" to "customer_ff": the first eight are a fair sample of sizes.
-    private const string SampledPartitions =
-        $"PartitionKey ge '{TableCheckpointStore.PartitionPrefix}00' and PartitionKey le '{TableCheckpointStore.PartitionPrefix}07'";
+    // Customers are spread over Storage:CheckpointPartitions tables by a hash of their id: eight are a fair sample of sizes.
+    private const int SampledPartitions = 8;
 
     /// <summary>Enough upserts for a steady rate, few enough to take seconds rather than minutes.</summary>
     private const int MaxBaselineUpserts = 50_000;
@@ -79,12 +78,16 @@ public sealed class DurableStorageMeasurement : IMeasurement
 
     private static async Task<int> MeanCustomerStateBytesAsync(string connectionString, string table, CancellationToken cancellation)
     {
-        var client = new TableClient(connectionString, table);
+        var layout = new StorageOptions { TableName = table };
         long bytes = 0, entities = 0;
-        await foreach (var entity in client.QueryAsync<TableEntity>(SampledPartitions, cancellationToken: cancellation))
+        for (var partition = 0; partition < SampledPartitions; partition++)
         {
-            bytes += entity.Select(p => p.Value).OfType<byte[]>().Sum(chunk => (long)chunk.Length);
-            entities++;
+            var client = new TableClient(connectionString, layout.CheckpointTable(partition));
+            await foreach (var entity in client.QueryAsync<TableEntity>(cancellationToken: cancellation))
+            {
+                bytes += entity.Select(p => p.Value).OfType<byte[]>().Sum(chunk => (long)chunk.Length);
+                entities++;
+            }
         }
         return entities == 0
             ? throw new InvalidOperationException("The engine stored no customer state in the sampled partitions.")

@@ -29,7 +29,7 @@ public static class EngineStorage
                 : silo.AddAzureTableGrainStorage(name, table =>
                 {
                     table.ConnectionString = options.ConnectionString;
-                    table.TableName = options.TableName;
+                    table.TableName = options.GrainTable(name);
                 });
         }
         // Live-stream subscriptions belong to open SSE connections: they need not outlive the process.

@@ -12,10 +12,10 @@ public sealed class AzureTableLedgerArchive : ILedgerArchive
 {
     private readonly LazyTable _table;
 
-    /// <summary>Uses the table <c>{TableName}Ledger</c> beside the grain state.</summary>
+    /// <summary>Uses the table <see cref="StorageOptions.LedgerTable"/>.</summary>
     public AzureTableLedgerArchive(StorageOptions options)
     {
-        _table = new LazyTable(new TableClient(options.ConnectionString, options.TableName + "Ledger"));
+        _table = new LazyTable(new TableClient(options.ConnectionString, options.LedgerTable));
     }
 
     /// <inheritdoc />

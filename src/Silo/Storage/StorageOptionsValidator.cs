@@ -14,7 +14,7 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         var checks = new SettingChecks(StorageOptions.Section)
             .That(Enum.IsDefined(options.Provider), nameof(options.Provider),
                 $"must be {string.Join(" or ", Enum.GetNames<StorageKind>())} (got {options.Provider})")
-            .AtLeast(nameof(options.CheckpointPartitions), options.CheckpointPartitions, 1);
+            .Within(nameof(options.CheckpointPartitions), options.CheckpointPartitions, 1, StorageOptions.MaxCheckpointPartitions);
         if (options.Provider == StorageKind.AzureTable)
         {
             // The connection string holds a secret: the message never quotes it. An empty one is a missing setting, which
@@ -22,7 +22,7 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             checks.That(options.LacksAccount || IsConnectionString(options.ConnectionString), nameof(options.ConnectionString),
                     "must be an Azure Storage connection string when Storage:Provider is AzureTable")
                 .That(IsTableName(options.TableName), nameof(options.TableName),
-                    $"must be 3 to 63 letters and digits, starting with a letter (got '{options.TableName}')");
+                    $"must be 3 to {MaxTableName} letters and digits, starting with a letter (got '{options.TableName}'): the engine's tables are this and up to {StorageOptions.LongestTableSuffix} more, within Azure's 63");
         }
         return checks.Result();
     }
@@ -40,6 +40,8 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         }
     }
 
+    private const int MaxTableName = 63 - StorageOptions.LongestTableSuffix;
+
     private static bool IsTableName(string? value) =>
-        value is { Length: >= 3 and <= 63 } && char.IsAsciiLetter(value[0]) && value.All(char.IsAsciiLetterOrDigit);
+        value is { Length: >= 3 and <= MaxTableName } && char.IsAsciiLetter(value[0]) && value.All(char.IsAsciiLetterOrDigit);
 }

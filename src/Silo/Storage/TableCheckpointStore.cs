@@ -7,29 +7,29 @@ namespace Engagement.Silo.Storage;
 /// <summary>Customer checkpoints in Azure Table Storage: the customers of one of <see cref="StorageOptions.CheckpointPartitions"/>
 /// partitions share a partition key, so the states a checkpoint writes go as entity group transactions of up to 100.</summary>
 /// <remarks>Each state is one entity laid out by <see cref="StateEntityCodec"/>, written with optimistic concurrency
-/// on its ETag; the transactions are formed by <see cref="PartitionWriteBatcher"/>.</remarks>
+/// on its ETag; the transactions are formed by <see cref="PartitionWriteBatcher"/>. Each partition has a table of its
+/// own (<see cref="StorageOptions.CheckpointTable"/>): Azure does not mind, and Azurite's cost of a write grows with the
+/// rows of its table (docs/notes/table-storage.md).</remarks>
 internal sealed class TableCheckpointStore : ICheckpointStore
 {
     /// <summary>The start of every customer checkpoint partition key; two hex digits of the partition follow.</summary>
     internal const string PartitionPrefix = "checkpoint-customer_";
 
-    private readonly LazyTable _table;
-    private readonly PartitionWriteBatcher _writes;
-    private readonly int _partitions;
+    private readonly Partition[] _partitions;
 
-    /// <summary>Creates the store on the configured account and table; the table is created on first use.</summary>
-    public TableCheckpointStore(StorageOptions options)
-    {
-        _table = new LazyTable(new TableClient(options.ConnectionString, options.TableName));
-        _writes = new PartitionWriteBatcher(_table.Client);
-        _partitions = options.CheckpointPartitions;
-    }
+    /// <summary>Creates the store on the configured account and tables; each table is created on first use.</summary>
+    public TableCheckpointStore(StorageOptions options) =>
+        _partitions = Enumerable.Range(0, options.CheckpointPartitions)
+            .Select(partition => new Partition($"{PartitionPrefix}{partition:x2}",
+                new LazyTable(new TableClient(options.ConnectionString, options.CheckpointTable(partition)))))
+            .ToArray();
 
     /// <inheritdoc />
     public async Task<StoredCheckpoint?> ReadAsync(string key, CancellationToken cancellation)
     {
-        var client = await _table.ReadyAsync(cancellation);
-        var stored = await client.GetEntityIfExistsAsync<TableEntity>(PartitionOf(key), TableKeys.Escape(key), cancellationToken: cancellation);
+        var partition = PartitionOf(key);
+        var client = await partition.Table.ReadyAsync(cancellation);
+        var stored = await client.GetEntityIfExistsAsync<TableEntity>(partition.Key, TableKeys.Escape(key), cancellationToken: cancellation);
         if (!stored.HasValue)
         {
             return null;
@@ -41,19 +41,20 @@ internal sealed class TableCheckpointStore : ICheckpointStore
     /// <inheritdoc />
     public async Task<IReadOnlyList<CheckpointWriteResult>> WriteAsync(IReadOnlyList<CheckpointWrite> writes, CancellationToken cancellation)
     {
-        await _table.ReadyAsync(cancellation);
-        return await Task.WhenAll(writes.Select(WriteOneAsync));
+        var partitions = writes.Select(w => PartitionOf(w.Key)).ToList();
+        await Task.WhenAll(partitions.Distinct().Select(p => p.Table.ReadyAsync(cancellation)));
+        return await Task.WhenAll(writes.Select((write, i) => WriteOneAsync(write, partitions[i])));
     }
 
-    private async Task<CheckpointWriteResult> WriteOneAsync(CheckpointWrite write)
+    private static async Task<CheckpointWriteResult> WriteOneAsync(CheckpointWrite write, Partition partition)
     {
-        if (StateEntityCodec.Encode(PartitionOf(write.Key), TableKeys.Escape(write.Key), write.Bytes) is not var (entity, bytes))
+        if (StateEntityCodec.Encode(partition.Key, TableKeys.Escape(write.Key), write.Bytes) is not var (entity, bytes))
         {
             return CheckpointWriteResult.Failed(new GrainStateTooLargeException("customer", "checkpoint", write.Bytes.Length, StateEntityCodec.MaxStateBytes));
         }
         try
         {
-            var etag = await _writes.WriteAsync(entity, write.ETag is { } known ? new ETag(known) : null, bytes);
+            var etag = await partition.Writes.WriteAsync(entity, write.ETag is { } known ? new ETag(known) : null, bytes);
             return CheckpointWriteResult.Stored(etag.ToString());
         }
         // An add finds the row taken (409), or a replace finds it changed (412) or gone (404): another writer won.
@@ -67,5 +68,12 @@ internal sealed class TableCheckpointStore : ICheckpointStore
         }
     }
 
-    private string PartitionOf(string key) => $"{PartitionPrefix}{StableHash.ShardOf(key, _partitions):x2}";
+    private Partition PartitionOf(string key) => _partitions[StableHash.ShardOf(key, _partitions.Length)];
+
+    private sealed class Partition(string key, LazyTable table)
+    {
+        public string Key => key;
+        public LazyTable Table => table;
+        public PartitionWriteBatcher Writes { get; } = new(table.Client);
+    }
 }

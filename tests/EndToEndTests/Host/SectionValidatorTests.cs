@@ -80,11 +80,11 @@ public sealed class SectionValidatorTests
     [Theory]
     [InlineData("abc", true)]
     [InlineData("ab", false)]
-    [InlineData("a234567890123456789012345678901234567890123456789012345678901234", false)]
-    [InlineData("a23456789012345678901234567890123456789012345678901234567890123", true)]
+    [InlineData("a2345678901234567890123456789012345678901234567890123", false)]
+    [InlineData("a234567890123456789012345678901234567890123456789012", true)]
     [InlineData("1abc", false)]
     [InlineData("engine_state", false)]
-    public void Table_names_follow_azures_rules(string table, bool valid) =>
+    public void Table_names_follow_azures_rules_with_room_for_the_engines_suffixes(string table, bool valid) =>
         Assert.Equal(valid, Checked.Problems(new StorageOptionsValidator(), o => o.TableName = table).Count == 0);
 
     [Fact]
@@ -97,7 +97,8 @@ public sealed class SectionValidatorTests
         Assert.Empty(Checked.Problems(validator, o => o.ConnectionString = ""));
         Assert.Empty(Checked.Problems(validator, o => o.ConnectionString = "UseDevelopmentStorage=true"));
         Assert.Empty(Checked.Problems(validator, o => (o.Provider, o.ConnectionString, o.TableName) = (StorageKind.Memory, "", "")));
-        Assert.Equal(["Storage:CheckpointPartitions must be at least 1 (got 0)"], Checked.Problems(validator, o => o.CheckpointPartitions = 0));
+        Assert.Equal(["Storage:CheckpointPartitions must be from 1 to 256 (got 0)"], Checked.Problems(validator, o => o.CheckpointPartitions = 0));
+        Assert.Equal(["Storage:CheckpointPartitions must be from 1 to 256 (got 257)"], Checked.Problems(validator, o => o.CheckpointPartitions = 257));
         Assert.Equal(["Storage:Provider must be AzureTable or Memory (got 7)"], Checked.Problems(validator, o => o.Provider = (StorageKind)7));
     }
 
