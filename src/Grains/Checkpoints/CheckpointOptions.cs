@@ -16,4 +16,9 @@ public sealed class CheckpointOptions
     /// <summary>How long a customer goes unused before its activation holds its state as a compressed snapshot rather
     /// than as objects; the next event or read unpacks it. Zero never packs.</summary>
     public TimeSpan PackIdleAfter { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How many deliveries of effects (to advisors, wake-up buckets, products and the ledger archive) may be
+    /// under way at once across the silo: a cold start with a backlog would otherwise activate every advisor at once, each
+    /// reading its shards, and queue more reads on storage than it serves within a grain call's timeout.</summary>
+    public int MaxDeliveriesInFlight { get; set; } = 64;
 }

@@ -8,11 +8,13 @@ namespace Engagement.Effects;
 /// <remarks>Every effect is numbered in the shared <see cref="SequenceTracker"/> when posted and ended once its target
 /// has it durably, so a checkpoint can wait for the effects posted before it. <c>send</c> completes once the target
 /// has taken the batch, and answers the task that completes once the target has stored it: the next batch goes as
-/// soon as the first completes, so a target's storage never delays what it shows live.</remarks>
+/// soon as the first completes, so a target's storage never delays what it shows live. Every send waits for a place
+/// in <c>inFlight</c>, which the silo's channels share.</remarks>
 public sealed class EffectChannel<TItem>(
     string name,
     Func<string, IReadOnlyList<TItem>, Task<Task>> send,
     SequenceTracker sequences,
+    SemaphoreSlim inFlight,
     TimeProvider clock,
     ILogger logger,
     CancellationToken stopping)
@@ -63,17 +65,25 @@ public sealed class EffectChannel<TItem>(
         var delay = FirstRetryDelay;
         for (var failures = 1; ; failures++)
         {
+            await inFlight.WaitAsync(stopping);
+            Exception failure;
             try
             {
                 return await send(target, items);
             }
             catch (Exception e) when (!stopping.IsCancellationRequested)
             {
-                logger.LogWarning("Delivering {Count} {Channel} effects failed ({Failures} in a row, retrying in {Delay} ms): {Error}",
-                    items.Count, name, failures, delay.TotalMilliseconds, LoggedFailure.Describe(e));
-                await Task.Delay(delay, clock, stopping);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LongestRetryDelay.Ticks));
+                failure = e;
             }
+            finally
+            {
+                // Released before the retry's wait: a target that fails keeps no place from the others.
+                inFlight.Release();
+            }
+            logger.LogWarning("Delivering {Count} {Channel} effects failed ({Failures} in a row, retrying in {Delay} ms): {Error}",
+                items.Count, name, failures, delay.TotalMilliseconds, LoggedFailure.Describe(failure));
+            await Task.Delay(delay, clock, stopping);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LongestRetryDelay.Ticks));
         }
     }
 

@@ -5,6 +5,7 @@ using Engagement.Products;
 using Engagement.Schedule;
 using Engagement.State;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Engagement.Effects;
 
@@ -20,24 +21,27 @@ public sealed class EffectDispatcher : IDisposable
     private readonly EffectChannel<HolderChange> _holders;
     private readonly EffectChannel<IReadOnlyList<LedgerEntry>> _archive;
 
-    /// <summary>Creates the channels over the shared effect sequence.</summary>
+    /// <summary>Creates the channels over the shared effect sequence, with at most
+    /// <see cref="CheckpointOptions.MaxDeliveriesInFlight"/> deliveries under way among them.</summary>
     public EffectDispatcher(IGrainFactory grains, ILedgerArchive archive, SequenceTracker sequences,
-        TimeProvider clock, ILoggerFactory loggers)
+        IOptions<CheckpointOptions> options, TimeProvider clock, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger<EffectDispatcher>();
         var stopping = _stopping.Token;
+        // Never disposed: a sender still under way when the host stops releases its place after the channels are gone.
+        var inFlight = new SemaphoreSlim(options.Value.MaxDeliveriesInFlight);
         _advisors = new("advisor", async (advisorId, effects) =>
         {
             var advisor = grains.GetGrain<IAdvisorGrain>(advisorId);
             var write = await advisor.ApplyAsync(effects);
             return WrittenAsync(advisor, write, stopping);
-        }, sequences, clock, logger, stopping);
+        }, sequences, inFlight, clock, logger, stopping);
         _schedule = new("schedule", (bucket, entries) => Stored(grains.GetGrain<IDueBucketGrain>(bucket).AddAsync(entries)),
-            sequences, clock, logger, stopping);
+            sequences, inFlight, clock, logger, stopping);
         _holders = new("product holder", (productId, changes) => Stored(grains.GetGrain<IProductGrain>(productId).UpdateHoldersAsync(changes)),
-            sequences, clock, logger, stopping);
+            sequences, inFlight, clock, logger, stopping);
         _archive = new("ledger archive", (customerId, batches) => Stored(archive.AppendAsync(customerId, batches.SelectMany(b => b).ToList())),
-            sequences, clock, logger, stopping);
+            sequences, inFlight, clock, logger, stopping);
     }
 
     /// <summary>Stops every channel's sending and retrying (the host is going).</summary>
