@@ -17,8 +17,8 @@ public sealed class CheckpointOptions
     /// than as objects; the next event or read unpacks it. Zero never packs.</summary>
     public TimeSpan PackIdleAfter { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How many deliveries of effects (to advisors, wake-up buckets, products and the ledger archive) may be
-    /// under way at once across the silo: a cold start with a backlog would otherwise activate every advisor at once, each
+    /// <summary>How many deliveries of effects of one kind (to advisors, to wake-up buckets, to products, to the ledger
+    /// archive) may be under way at once: a cold start with a backlog would otherwise activate every advisor at once, each
     /// reading its shards, and queue more reads on storage than it serves within a grain call's timeout.</summary>
     public int MaxDeliveriesInFlight { get; set; } = 64;
 }

@@ -8,13 +8,13 @@ namespace Engagement.Effects;
 /// <remarks>Every effect is numbered in the shared <see cref="SequenceTracker"/> when posted and ended once its target
 /// has it durably, so a checkpoint can wait for the effects posted before it. <c>send</c> completes once the target
 /// has taken the batch, and answers the task that completes once the target has stored it: the next batch goes as
-/// soon as the first completes, so a target's storage never delays what it shows live. Every send waits for a place
-/// in <c>inFlight</c>, which the silo's channels share.</remarks>
+/// soon as the first completes, so a target's storage never delays what it shows live. At most <c>maxInFlight</c>
+/// sends are under way at once, over all targets.</remarks>
 public sealed class EffectChannel<TItem>(
     string name,
     Func<string, IReadOnlyList<TItem>, Task<Task>> send,
     SequenceTracker sequences,
-    SemaphoreSlim inFlight,
+    int maxInFlight,
     TimeProvider clock,
     ILogger logger,
     CancellationToken stopping)
@@ -25,6 +25,9 @@ public sealed class EffectChannel<TItem>(
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Queue<Posted>> _queues = new(StringComparer.Ordinal);
+
+    // Never disposed: a send still under way when the host stops gives its place back after the channel is done with.
+    private readonly SemaphoreSlim _inFlight = new(maxInFlight);
 
     /// <summary>Queues <paramref name="item"/> for <paramref name="target"/>; <paramref name="done"/> runs once the
     /// target has it.</summary>
@@ -65,7 +68,7 @@ public sealed class EffectChannel<TItem>(
         var delay = FirstRetryDelay;
         for (var failures = 1; ; failures++)
         {
-            await inFlight.WaitAsync(stopping);
+            await _inFlight.WaitAsync(stopping);
             Exception failure;
             try
             {
@@ -78,7 +81,7 @@ public sealed class EffectChannel<TItem>(
             finally
             {
                 // Released before the retry's wait: a target that fails keeps no place from the others.
-                inFlight.Release();
+                _inFlight.Release();
             }
             logger.LogWarning("Delivering {Count} {Channel} effects failed ({Failures} in a row, retrying in {Delay} ms): {Error}",
                 items.Count, name, failures, delay.TotalMilliseconds, LoggedFailure.Describe(failure));

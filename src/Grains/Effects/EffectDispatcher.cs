@@ -21,15 +21,15 @@ public sealed class EffectDispatcher : IDisposable
     private readonly EffectChannel<HolderChange> _holders;
     private readonly EffectChannel<IReadOnlyList<LedgerEntry>> _archive;
 
-    /// <summary>Creates the channels over the shared effect sequence, with at most
-    /// <see cref="CheckpointOptions.MaxDeliveriesInFlight"/> deliveries under way among them.</summary>
+    /// <summary>Creates the channels over the shared effect sequence, each with at most
+    /// <see cref="CheckpointOptions.MaxDeliveriesInFlight"/> deliveries under way.</summary>
     public EffectDispatcher(IGrainFactory grains, ILedgerArchive archive, SequenceTracker sequences,
         IOptions<CheckpointOptions> options, TimeProvider clock, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger<EffectDispatcher>();
         var stopping = _stopping.Token;
-        // Never disposed: a sender still under way when the host stops releases its place after the channels are gone.
-        var inFlight = new SemaphoreSlim(options.Value.MaxDeliveriesInFlight);
+        // One bound per channel: an advisor's delivery, which its live push waits for, never queues behind bucket writes.
+        var inFlight = options.Value.MaxDeliveriesInFlight;
         _advisors = new("advisor", async (advisorId, effects) =>
         {
             var advisor = grains.GetGrain<IAdvisorGrain>(advisorId);
