@@ -35,7 +35,9 @@ public sealed class Checkpointer : IAsyncDisposable
     private List<CheckpointHandle> _dirty = [];
     private long _open = 1;
     private long _durable;
-    private long _sweptAt;
+    private List<CheckpointHandle> _sweeping = [];
+    private int _swept;
+    private long _sweepStartedAt;
     private Task? _loop;
 
     /// <summary>Creates the checkpointer; its loop starts with the first change.</summary>
@@ -48,7 +50,7 @@ public sealed class Checkpointer : IAsyncDisposable
         _options = options.Value;
         _clock = clock;
         _logger = logger;
-        _sweptAt = clock.GetTimestamp();
+        _sweepStartedAt = clock.GetTimestamp();
     }
 
     /// <summary>This checkpointer's id, new in every process: its checkpoint numbers mean something only with it.</summary>
@@ -90,15 +92,44 @@ public sealed class Checkpointer : IAsyncDisposable
         }
     }
 
-    /// <summary>Packs every unpacked state that went unused since the last sweep and whose owner is quiet.</summary>
-    internal void Sweep()
+    /// <summary>Takes the next part of the sweep that visits every unpacked state once per
+    /// <see cref="CheckpointOptions.PackIdleAfter"/> and packs those unused since the last visit whose owner is quiet: as
+    /// many states as the share of that period gone by, so the packing is spread over it rather than one burst that holds
+    /// the checkpoints up.</summary>
+    internal void SweepPart()
     {
-        List<CheckpointHandle> unpacked;
+        var elapsed = _clock.GetElapsedTime(_sweepStartedAt);
+        if (_swept == _sweeping.Count)
+        {
+            if (elapsed < _options.PackIdleAfter)
+            {
+                return;
+            }
+            // The states unpacked from now on wait for the next period.
+            (_sweeping, _swept, _sweepStartedAt, elapsed) = (Unpacked(), 0, _clock.GetTimestamp(), TimeSpan.Zero);
+        }
+        var share = Math.Min(1, (elapsed + _options.Interval) / _options.PackIdleAfter);
+        var due = Math.Max(_swept, (int)Math.Ceiling(_sweeping.Count * share));
+        Pack(_sweeping.Skip(_swept).Take(due - _swept));
+        _swept = due;
+        if (_swept == _sweeping.Count)
+        {
+            _sweeping = [];
+            _swept = 0;
+        }
+    }
+
+    private List<CheckpointHandle> Unpacked()
+    {
         lock (_gate)
         {
-            unpacked = [.. _unpacked];
+            return [.. _unpacked];
         }
-        foreach (var handle in unpacked)
+    }
+
+    private void Pack(IEnumerable<CheckpointHandle> handles)
+    {
+        foreach (var handle in handles)
         {
             // Under the handle's lock, so that a use unpacking it again cannot come between the packing and the removal.
             lock (handle.Gate)
@@ -259,7 +290,10 @@ public sealed class Checkpointer : IAsyncDisposable
                 delay = await CheckpointAsync(_stopping.Token)
                     ? _options.Interval
                     : TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.LongestRetryDelay.Ticks));
-                SweepWhenDue();
+                if (_options.PackIdleAfter > TimeSpan.Zero)
+                {
+                    SweepPart();
+                }
             }
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {
@@ -268,15 +302,6 @@ public sealed class Checkpointer : IAsyncDisposable
             {
                 _logger.LogWarning("A checkpoint failed and is tried again: {Error}", LoggedFailure.Describe(e));
             }
-        }
-    }
-
-    private void SweepWhenDue()
-    {
-        if (_options.PackIdleAfter > TimeSpan.Zero && _clock.GetElapsedTime(_sweptAt) >= _options.PackIdleAfter)
-        {
-            _sweptAt = _clock.GetTimestamp();
-            Sweep();
         }
     }
 

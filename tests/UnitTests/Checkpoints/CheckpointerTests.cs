@@ -5,6 +5,7 @@ using Engagement.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Orleans.Serialization;
 
 namespace Engagement.UnitTests.Checkpoints;
@@ -19,16 +20,21 @@ public sealed class CheckpointerTests : IAsyncLifetime
 
     private readonly ScriptedStore _store = new();
     private readonly SequenceTracker _effects = new();
+    private readonly FakeTimeProvider _clock = new();
     private Checkpointer _checkpoints = null!;
 
     public Task InitializeAsync()
     {
         // The loop's own checkpoints never come within a test: each test takes them itself.
-        var options = Options.Create(new CheckpointOptions { Interval = TimeSpan.FromHours(1) });
-        var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
-        _checkpoints = new Checkpointer(_store, _effects, options, TimeProvider.System, new EngineMetrics(meters),
-            NullLogger<Checkpointer>.Instance);
+        // An interval longer than the packing period: each part of a sweep visits every state (see SweepPart).
+        _checkpoints = NewCheckpointer(new CheckpointOptions { Interval = TimeSpan.FromHours(1) });
         return Task.CompletedTask;
+    }
+
+    private Checkpointer NewCheckpointer(CheckpointOptions options)
+    {
+        var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
+        return new Checkpointer(_store, _effects, Options.Create(options), _clock, new EngineMetrics(meters), NullLogger<Checkpointer>.Instance);
     }
 
     public async Task DisposeAsync() => await _checkpoints.DisposeAsync();
@@ -191,9 +197,9 @@ public sealed class CheckpointerTests : IAsyncLifetime
         customer.State.EventsApplied = 7;
         await StoreAsync(customer);
 
-        _checkpoints.Sweep();
+        Sweep();
         Assert.False(customer.Packed);
-        _checkpoints.Sweep();
+        Sweep();
         Assert.True(customer.Packed);
 
         Assert.Equal(7, customer.State.EventsApplied);
@@ -207,8 +213,8 @@ public sealed class CheckpointerTests : IAsyncLifetime
         var name = string.Concat(Enumerable.Repeat("王小明 ", 1_000));
         customer.State.Profile.Name = name;
 
-        _checkpoints.Sweep();
-        _checkpoints.Sweep();
+        Sweep();
+        Sweep();
 
         Assert.True(customer.Packed);
         Assert.InRange(customer.PackedBytes, 1, 1_000);
@@ -224,8 +230,8 @@ public sealed class CheckpointerTests : IAsyncLifetime
         await StoreAsync(customer);
         customer.State.EventsApplied = 3;
 
-        _checkpoints.Sweep();
-        _checkpoints.Sweep();
+        Sweep();
+        Sweep();
         Assert.True(customer.Packed);
         await StoreAsync(customer);
 
@@ -240,17 +246,17 @@ public sealed class CheckpointerTests : IAsyncLifetime
         var quiet = false;
         customer.Quiet = () => quiet;
 
-        _checkpoints.Sweep();
-        _checkpoints.Sweep();
+        Sweep();
+        Sweep();
         Assert.False(customer.Packed);
         quiet = true;
-        _checkpoints.Sweep();
+        Sweep();
         Assert.True(customer.Packed);
 
         var gone = await LoadAsync("C2");
         _checkpoints.Forget(gone);
-        _checkpoints.Sweep();
-        _checkpoints.Sweep();
+        Sweep();
+        Sweep();
         Assert.False(gone.Packed);
     }
 
@@ -267,6 +273,38 @@ public sealed class CheckpointerTests : IAsyncLifetime
         Assert.Equal(5, again.Copy().EventsApplied);
         Assert.True(again.Packed);
         Assert.Equal(5, again.State.EventsApplied);
+    }
+
+    [Fact]
+    public async Task A_sweep_is_spread_over_its_period_a_share_of_the_states_at_each_checkpoint()
+    {
+        await using var checkpoints = NewCheckpointer(new CheckpointOptions { Interval = TimeSpan.FromSeconds(1), PackIdleAfter = TimeSpan.FromSeconds(10) });
+        var customers = new List<CheckpointedState<CustomerState>>();
+        for (var i = 0; i < 20; i++)
+        {
+            var customer = await checkpoints.LoadAsync($"C{i}", () => new CustomerState(), Serializer, CancellationToken.None);
+            customer.State.EventsApplied = i;
+            customers.Add(customer);
+        }
+        var packed = new List<int>();
+
+        // The first period visits each state once (each was used once); the second packs two each second.
+        _clock.Advance(TimeSpan.FromSeconds(10));
+        for (var second = 0; second < 20; second++)
+        {
+            checkpoints.SweepPart();
+            packed.Add(customers.Count(c => c.Packed));
+            _clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.Equal([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20], packed);
+    }
+
+    // A whole sweep at once: the packing period has gone by, and the interval covers all of it.
+    private void Sweep()
+    {
+        _clock.Advance(TimeSpan.FromSeconds(10));
+        _checkpoints.SweepPart();
     }
 
     // Marks the state changed and takes the checkpoint that stores it.
