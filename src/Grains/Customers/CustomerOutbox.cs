@@ -17,16 +17,18 @@ namespace Engagement.Customers;
 /// state (an outbox entry goes, <see cref="CustomerState.BookedWith"/> moves) under the same lock.</remarks>
 internal sealed class CustomerOutbox(string customerId, CheckpointedState<CustomerState> handle, EffectDispatcher effects, RuleBook rules)
 {
-    private readonly HashSet<Trigger> _triggers = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<Trigger, string> _traces = new(ReferenceEqualityComparer.Instance);
-    private readonly HashSet<string> _holders = new(StringComparer.Ordinal);
-    private readonly HashSet<LedgerEntry> _archiving = [];
+    // Each collection exists only while it holds something: most customers are quiet most of the time, and an emptied
+    // collection would keep its arrays for the activation's life.
+    private HashSet<Trigger>? _triggers;
+    private Dictionary<Trigger, string>? _traces;
+    private HashSet<string>? _holders;
+    private HashSet<LedgerEntry>? _archiving;
     private string? _bookingTo;
     private int _bookingGeneration;
     private DateTimeOffset? _scheduling;
 
     /// <summary>Whether nothing posted is still on its way: no acknowledgement will change the state, so it may be packed.</summary>
-    public bool Quiet => _triggers.Count == 0 && _traces.Count == 0 && _holders.Count == 0 && _archiving.Count == 0
+    public bool Quiet => _triggers is null && _traces is null && _holders is null && _archiving is null
         && _bookingTo is null && _scheduling is null;
 
     /// <summary>Whether an acknowledgement changed the state since <see cref="ClearSettled"/>: worth a write before the
@@ -46,9 +48,9 @@ internal sealed class CustomerOutbox(string customerId, CheckpointedState<Custom
         }
         foreach (var trigger in State.Triggers.Outbox)
         {
-            if (!_triggers.Contains(trigger))
+            if (_triggers?.Contains(trigger) != true)
             {
-                _traces.TryAdd(trigger, traceParent);
+                (_traces ??= new(ReferenceEqualityComparer.Instance)).TryAdd(trigger, traceParent);
             }
         }
     }
@@ -70,16 +72,16 @@ internal sealed class CustomerOutbox(string customerId, CheckpointedState<Custom
     {
         foreach (var trigger in State.Triggers.Outbox)
         {
-            if (_triggers.Add(trigger))
+            if ((_triggers ??= new(ReferenceEqualityComparer.Instance)).Add(trigger))
             {
-                effects.Deliver(trigger.AdvisorId, AdvisorEffect.Of(trigger, _traces.GetValueOrDefault(trigger)), () => Settle(() =>
+                effects.Deliver(trigger.AdvisorId, AdvisorEffect.Of(trigger, _traces?.GetValueOrDefault(trigger)), () => Settle(() =>
                 {
-                    _triggers.Remove(trigger);
+                    Drop(ref _triggers, trigger);
                     State.Triggers.Outbox.Remove(trigger);
                 }));
             }
         }
-        _traces.Clear();
+        _traces = null;
     }
 
     // The book follows the customer's current advisor. A customer with no advisor joins the unassigned book once
@@ -135,11 +137,11 @@ internal sealed class CustomerOutbox(string customerId, CheckpointedState<Custom
     {
         foreach (var (productId, holding) in State.Holdings)
         {
-            if (!holding.HolderRegistered && _holders.Add(productId))
+            if (!holding.HolderRegistered && (_holders ??= new(StringComparer.Ordinal)).Add(productId))
             {
                 effects.UpdateHolder(productId, new HolderChange(customerId, true), () => Settle(() =>
                 {
-                    _holders.Remove(productId);
+                    Drop(ref _holders, productId);
                     if (State.Holdings.TryGetValue(productId, out var held))
                     {
                         held.HolderRegistered = true;
@@ -150,11 +152,11 @@ internal sealed class CustomerOutbox(string customerId, CheckpointedState<Custom
         foreach (var productId in State.LeftProducts)
         {
             var key = "-" + productId;
-            if (_holders.Add(key))
+            if ((_holders ??= new(StringComparer.Ordinal)).Add(key))
             {
                 effects.UpdateHolder(productId, new HolderChange(customerId, false), () => Settle(() =>
                 {
-                    _holders.Remove(key);
+                    Drop(ref _holders, key);
                     State.LeftProducts.Remove(productId);
                 }));
             }
@@ -163,7 +165,12 @@ internal sealed class CustomerOutbox(string customerId, CheckpointedState<Custom
 
     private void PostArchive()
     {
-        var leaving = State.Points.ToArchive.Where(_archiving.Add).ToList();
+        if (State.Points.ToArchive.Count == 0)
+        {
+            return;
+        }
+        var archiving = _archiving ??= [];
+        var leaving = State.Points.ToArchive.Where(archiving.Add).ToList();
         if (leaving.Count > 0)
         {
             effects.Archive(customerId, leaving, () => Settle(() =>
@@ -171,9 +178,18 @@ internal sealed class CustomerOutbox(string customerId, CheckpointedState<Custom
                 leaving.ForEach(entry =>
                 {
                     State.Points.ToArchive.Remove(entry);
-                    _archiving.Remove(entry);
+                    Drop(ref _archiving, entry);
                 });
             }));
+        }
+    }
+
+    // Removes the item, and the set once it is empty.
+    private static void Drop<T>(ref HashSet<T>? set, T item)
+    {
+        if (set is not null && set.Remove(item) && set.Count == 0)
+        {
+            set = null;
         }
     }
 
