@@ -42,11 +42,11 @@ public sealed class EngineFixture : IAsyncLifetime
     /// defaults (configuration would add to them, not replace them): an engine in a new group would otherwise read every
     /// earlier test's records. The workload goes to the first, which it answers.</summary>
     internal async Task<(TestEngine Engine, string Input)> StartOnOwnTopicsAsync(Dictionary<string, string?> settings, string prefix,
-        int count, int partitionsEach)
+        int count, int partitionsEach, TimeProvider? clock = null)
     {
         var topics = Enumerable.Range(0, count).Select(i => $"{prefix}-{i}").ToArray();
         CreateTopics([.. topics.Select(t => new KafkaTopicSpec(t, partitionsEach))]);
-        var engine = await TestEngine.StartAsync(settings, services: s => s.PostConfigure<KafkaOptions>(o => o.Topics = topics));
+        var engine = await TestEngine.StartAsync(settings, clock, s => s.PostConfigure<KafkaOptions>(o => o.Topics = topics));
         return (engine, topics[0]);
     }
 
