@@ -106,7 +106,7 @@ public sealed class Checkpointer : IAsyncDisposable
                 return;
             }
             // The states unpacked from now on wait for the next period.
-            (_sweeping, _swept, _sweepStartedAt, elapsed) = (Unpacked(), 0, _clock.GetTimestamp(), TimeSpan.Zero);
+            (_sweeping, _swept, _sweepStartedAt, elapsed) = (UnpackedNow(), 0, _clock.GetTimestamp(), TimeSpan.Zero);
         }
         var share = Math.Min(1, (elapsed + _options.Interval) / _options.PackIdleAfter);
         var due = Math.Max(_swept, (int)Math.Ceiling(_sweeping.Count * share));
@@ -119,7 +119,8 @@ public sealed class Checkpointer : IAsyncDisposable
         }
     }
 
-    private List<CheckpointHandle> Unpacked()
+    // A copy of the unpacked set (not the Unpacked(handle) that adds to it): the sweep visits it outside the lock.
+    private List<CheckpointHandle> UnpackedNow()
     {
         lock (_gate)
         {
