@@ -55,6 +55,7 @@ public sealed class DurableStorageMeasurement : IMeasurement
             context.Report(new Figure("latency",
                 $"p50 {Ms(l.Percentile(0.50))} ms, p90 {Ms(l.Percentile(0.90))} ms, p99 {Ms(l.Percentile(0.99))} ms, max {Ms(l.Percentile(1))} ms " +
                 $"(produce to the advisor's SSE stream; {l.Latencies.Count:N0} of {l.Timed:N0} timed triggers received, at {l.EventsPerSecond:N0} events/s)"));
+            context.Report(new Figure("GC pauses during the latency probe", l.Pauses.ToString()));
         }
         if (release is { } r)
         {

@@ -17,7 +17,8 @@ namespace Engagement.Bench;
 /// <param name="Timed">The events meant to fire a trigger.</param>
 /// <param name="Latencies">From producing each of them to its first trigger on the advisor's live stream, sorted; events
 /// whose trigger never came are missing.</param>
-public sealed record LatencyResult(double EventsPerSecond, int Timed, IReadOnlyList<TimeSpan> Latencies)
+/// <param name="Pauses">The garbage collections of the bench process while the probe ran: every trigger's way runs through it.</param>
+public sealed record LatencyResult(double EventsPerSecond, int Timed, IReadOnlyList<TimeSpan> Latencies, GcPauses Pauses)
 {
     /// <summary>The latency below which <paramref name="share"/> of the received triggers came.</summary>
     public TimeSpan Percentile(double share) =>
@@ -63,6 +64,7 @@ public static class TriggerLatencyProbe
         }
 
         var total = (int)(eventsPerSecond * duration.TotalSeconds);
+        await using var collections = GcPauseRecorder.Start();
         var timed = await Task.Factory.StartNew(
             () => Produce(workload, timedCustomers, pending, eventsPerSecond, total, progress, cancellation),
             cancellation, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -74,9 +76,10 @@ public static class TriggerLatencyProbe
         }
         await stop.CancelAsync();
         await Task.WhenAll(readers);
+        var pauses = await collections.StopAsync();
         lock (latencies)
         {
-            return new LatencyResult(eventsPerSecond, timed, latencies.Order().ToList());
+            return new LatencyResult(eventsPerSecond, timed, latencies.Order().ToList(), pauses);
         }
     }
 

@@ -1,0 +1,98 @@
+namespace Engagement.Bench;
+
+/// <summary>The garbage collections of a stretch of time and how long each paused the process.</summary>
+/// <param name="Collections">How many collections finished in it.</param>
+/// <param name="Seen">How many of them were seen with their pauses (the rest finished between two looks).</param>
+/// <param name="Total">Their pauses added up.</param>
+/// <param name="Longest">The longest single pause.</param>
+/// <param name="Gen2">How many of them were gen2 collections (full or background).</param>
+public sealed record GcPauses(int Collections, int Seen, TimeSpan Total, TimeSpan Longest, int Gen2)
+{
+    /// <summary>One line for a figure: how many, how long in all, the longest.</summary>
+    public override string ToString() =>
+        $"{Collections:N0} collections, {Seen:N0} of them seen ({Gen2:N0} gen2): paused {Total.TotalMilliseconds:N0} ms in all, longest {Longest.TotalMilliseconds:N1} ms";
+}
+
+/// <summary>Watches the runtime's record of its latest collection of each kind, often enough to see every pause, so
+/// that a latency figure can be set against the pauses it lived through.</summary>
+/// <remarks>The runtime keeps only the latest collection of each kind: one that finishes between two looks at the same
+/// kind is missed, and <see cref="GcPauses.Seen"/> says so by falling short of <see cref="GcPauses.Collections"/>.</remarks>
+public sealed class GcPauseRecorder : IAsyncDisposable
+{
+    private static readonly GCKind[] Kinds = [GCKind.Ephemeral, GCKind.FullBlocking, GCKind.Background];
+    private static readonly TimeSpan LookEvery = TimeSpan.FromMilliseconds(5);
+
+    private readonly CancellationTokenSource _stop = new();
+    private readonly HashSet<long> _seen = [];
+    private readonly int _collectionsBefore = GC.CollectionCount(0);
+    private readonly Task _watching;
+    private int _seenSince;
+    private TimeSpan _total;
+    private TimeSpan _longest;
+    private int _gen2;
+
+    private GcPauseRecorder()
+    {
+        foreach (var kind in Kinds)
+        {
+            _seen.Add(GC.GetGCMemoryInfo(kind).Index);
+        }
+        _watching = Task.Run(WatchAsync);
+    }
+
+    /// <summary>Starts recording.</summary>
+    public static GcPauseRecorder Start() => new();
+
+    /// <summary>Stops recording and answers what it saw.</summary>
+    public async Task<GcPauses> StopAsync()
+    {
+        await _stop.CancelAsync();
+        await _watching;
+        Look();
+        return new GcPauses(GC.CollectionCount(0) - _collectionsBefore, _seenSince, _total, _longest, _gen2);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _watching;
+        _stop.Dispose();
+    }
+
+    private async Task WatchAsync()
+    {
+        using var timer = new PeriodicTimer(LookEvery);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stop.Token))
+            {
+                Look();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private void Look()
+    {
+        foreach (var kind in Kinds)
+        {
+            var info = GC.GetGCMemoryInfo(kind);
+            if (!_seen.Add(info.Index))
+            {
+                continue;
+            }
+            _seenSince++;
+            var paused = TimeSpan.Zero;
+            foreach (var pause in info.PauseDurations)
+            {
+                paused += pause;
+            }
+            _total += paused;
+            _longest = paused > _longest ? paused : _longest;
+            _gen2 += info.Generation == 2 ? 1 : 0;
+        }
+    }
+}
