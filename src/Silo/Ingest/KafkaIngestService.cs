@@ -22,6 +22,10 @@ public sealed class KafkaIngestService(
     private readonly OffsetWatermarks _watermarks = new();
     private readonly List<Task> _inFlight = [];
     private readonly List<Task> _applying = [];
+    // Set as each batch finishes applying and as it becomes durable. The loop waits on it rather than on the batches'
+    // tasks, whose wait spins a core before it blocks: 5 % of the in-memory ingest's CPU in a profile. Never disposed:
+    // it holds no kernel handle unless one is asked for, and batches ending after the host stops still set it.
+    private readonly ManualResetEventSlim _batchEnded = new(initialState: false, spinCount: 0);
     private long _awaitingCheckpoint;
     private volatile bool _replay;
 
@@ -151,7 +155,10 @@ public sealed class KafkaIngestService(
             {
                 _replay = true;
             }
+            _batchEnded.Set();
         }, TaskScheduler.Default);
+        work.Applied.ContinueWith(_ => _batchEnded.Set(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
         _inFlight.Add(durable);
         _applying.Add(work.Applied);
     }
@@ -164,14 +171,18 @@ public sealed class KafkaIngestService(
     // on its next poll and replays from the last commit.
     private void Reap(IConsumer<byte[]?, byte[]?> consumer, KafkaOptions settings, CancellationToken stopping)
     {
-        _inFlight.RemoveAll(t => t.IsCompleted);
-        _applying.RemoveAll(t => t.IsCompleted);
-        while ((_applying.Count >= settings.MaxBatchesInFlight || Interlocked.Read(ref _awaitingCheckpoint) >= settings.MaxRecordsAwaitingCheckpoint)
-               && !stopping.IsCancellationRequested)
+        while (true)
         {
-            Task.WaitAny([.. _applying.Count >= settings.MaxBatchesInFlight ? _applying : _inFlight], PollWait);
+            // Reset before the check: a batch that ends after it still wakes the wait.
+            _batchEnded.Reset();
             _inFlight.RemoveAll(t => t.IsCompleted);
             _applying.RemoveAll(t => t.IsCompleted);
+            if (stopping.IsCancellationRequested
+                || (_applying.Count < settings.MaxBatchesInFlight && Interlocked.Read(ref _awaitingCheckpoint) < settings.MaxRecordsAwaitingCheckpoint))
+            {
+                return;
+            }
+            _batchEnded.Wait(PollWait);
             Store(consumer);
             ObserveEnds(consumer);
         }
@@ -220,9 +231,14 @@ public sealed class KafkaIngestService(
     private void Release(IConsumer<byte[]?, byte[]?> consumer, List<TopicPartition> partitions)
     {
         var deadline = DateTime.UtcNow + DrainTimeout;
-        while (_watermarks.AnyInFlight(partitions) && DateTime.UtcNow < deadline)
+        while (true)
         {
-            Task.WaitAny([.. _inFlight.Where(t => !t.IsCompleted)], PollWait);
+            _batchEnded.Reset();
+            if (!_watermarks.AnyInFlight(partitions) || DateTime.UtcNow >= deadline)
+            {
+                break;
+            }
+            _batchEnded.Wait(PollWait);
         }
         Store(consumer);
         CommitStored(consumer);
