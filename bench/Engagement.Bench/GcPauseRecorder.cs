@@ -5,12 +5,16 @@ namespace Engagement.Bench;
 /// <param name="Seen">How many of them were seen with their pauses (the rest finished between two looks).</param>
 /// <param name="Total">Their pauses added up.</param>
 /// <param name="Longest">The longest single pause.</param>
-/// <param name="Gen2">How many of them were gen2 collections (full or background).</param>
-public sealed record GcPauses(int Collections, int Seen, TimeSpan Total, TimeSpan Longest, int Gen2)
+/// <param name="Gen1">How many of the seen ones were gen1 collections.</param>
+/// <param name="Gen2">How many of the seen ones were gen2 collections (full or background).</param>
+/// <param name="Promoted">The bytes the seen ones promoted (what survived them): what an ephemeral pause mostly costs.</param>
+public sealed record GcPauses(int Collections, int Seen, TimeSpan Total, TimeSpan Longest, int Gen1, int Gen2, long Promoted)
 {
-    /// <summary>One line for a figure: how many, how long in all, the longest.</summary>
+    /// <summary>One line for a figure: how many, of which generations, how much survived, how long in all, the longest.</summary>
     public override string ToString() =>
-        $"{Collections:N0} collections, {Seen:N0} of them seen ({Gen2:N0} gen2): paused {Total.TotalMilliseconds:N0} ms in all, longest {Longest.TotalMilliseconds:N1} ms";
+        $"{Collections:N0} collections, {Seen:N0} of them seen ({Gen1:N0} gen1, {Gen2:N0} gen2, " +
+        $"{(Seen == 0 ? 0 : Promoted / Seen / 1048576.0):N1} MiB promoted by each on average): " +
+        $"paused {Total.TotalMilliseconds:N0} ms in all, longest {Longest.TotalMilliseconds:N1} ms";
 }
 
 /// <summary>Watches the runtime's record of its latest collection of each kind, often enough to see every pause, so
@@ -29,7 +33,9 @@ public sealed class GcPauseRecorder : IAsyncDisposable
     private int _seenSince;
     private TimeSpan _total;
     private TimeSpan _longest;
+    private int _gen1;
     private int _gen2;
+    private long _promoted;
 
     private GcPauseRecorder()
     {
@@ -49,7 +55,7 @@ public sealed class GcPauseRecorder : IAsyncDisposable
         await _stop.CancelAsync();
         await _watching;
         Look();
-        return new GcPauses(GC.CollectionCount(0) - _collectionsBefore, _seenSince, _total, _longest, _gen2);
+        return new GcPauses(GC.CollectionCount(0) - _collectionsBefore, _seenSince, _total, _longest, _gen1, _gen2, _promoted);
     }
 
     /// <inheritdoc />
@@ -92,7 +98,9 @@ public sealed class GcPauseRecorder : IAsyncDisposable
             }
             _total += paused;
             _longest = paused > _longest ? paused : _longest;
+            _gen1 += info.Generation == 1 ? 1 : 0;
             _gen2 += info.Generation == 2 ? 1 : 0;
+            _promoted += info.PromotedBytes;
         }
     }
 }
