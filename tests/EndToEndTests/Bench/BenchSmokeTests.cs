@@ -17,12 +17,14 @@ public sealed class BenchSmokeTests
         Assert.True(run.Workload.NavUpdates > 0 && run.Workload.CustomerEvents > 300 * 4);
         Assert.Equal(
             ["date", "machine", "workload", "note", "bare consumer", "floor", "engine ingest", "ingest ratio", "floor ratio",
-             "engine GC pauses", "engine durable ingest", "bare table upserts", "storage ratio", "latency", "memory per active customer",
-             "memory per packed customer", "heap growth per customer", "working set", "customer state on the heap", "engine durable ingest, 2 silos", "2-silo ratio"],
+             "engine GC pauses", "engine durable ingest", "bare table upserts", "storage ratio", "latency",
+             "GC pauses during the latency probe", "memory per active customer", "memory per packed customer", "heap growth per customer",
+             "working set", "customer state on the heap", "engine durable ingest, 2 silos", "2-silo ratio"],
             run.Figures.Select(f => f.Name));
         Assert.All(run.Figures, f => Assert.False(string.IsNullOrWhiteSpace(f.Value)));
         Assert.Matches(@"^[0-9,]+ events/s \(", Figure(run, "floor"));
         Assert.Matches(@"^[0-9]+\.[0-9]{2}$", Figure(run, "floor ratio"));
+        Assert.Matches(@"^[0-9,]+ collections, [0-9,]+ of them seen \([0-9,]+ gen1, [0-9,]+ gen2, ", Figure(run, "GC pauses during the latency probe"));
         Assert.Matches(@"^[0-9,]+ events/s \(", Figure(run, "engine durable ingest, 2 silos"));
         Assert.Matches(@"^[0-9]+\.[0-9]{2}$", Figure(run, "2-silo ratio"));
     }
