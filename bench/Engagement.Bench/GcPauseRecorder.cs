@@ -1,10 +1,10 @@
 namespace Engagement.Bench;
 
-/// <summary>The garbage collections of a stretch of time and how long each paused the process.</summary>
+/// <summary>The garbage collections of a stretch of time and how long they paused the process.</summary>
 /// <param name="Collections">How many collections finished in it.</param>
-/// <param name="Seen">How many of them were seen with their pauses (the rest finished between two looks).</param>
-/// <param name="Total">Their pauses added up.</param>
-/// <param name="Longest">The longest single pause.</param>
+/// <param name="Seen">How many of them were seen one by one (the rest finished between two looks).</param>
+/// <param name="Total">The time the process was paused for collections in it, every collection counted.</param>
+/// <param name="Longest">The longest pause of a seen collection.</param>
 /// <param name="Gen1">How many of the seen ones were gen1 collections.</param>
 /// <param name="Gen2">How many of the seen ones were gen2 collections (full or background).</param>
 /// <param name="Promoted">The bytes the seen ones promoted (what survived them): what an ephemeral pause mostly costs.</param>
@@ -17,34 +17,29 @@ public sealed record GcPauses(int Collections, int Seen, TimeSpan Total, TimeSpa
         $"paused {Total.TotalMilliseconds:N0} ms in all, longest {Longest.TotalMilliseconds:N1} ms";
 }
 
-/// <summary>Watches the runtime's record of its latest collection of each kind, often enough to see every pause, so
-/// that a latency figure can be set against the pauses it lived through.</summary>
+/// <summary>Watches the runtime's record of its latest collection of each kind, often enough to see every collection,
+/// so that a latency figure can be set against the pauses it lived through.</summary>
 /// <remarks>The runtime keeps only the latest collection of each kind: one that finishes between two looks at the same
-/// kind is missed, and <see cref="GcPauses.Seen"/> says so by falling short of <see cref="GcPauses.Collections"/>.</remarks>
+/// kind is missed, and <see cref="GcPauses.Seen"/> says so by falling short of <see cref="GcPauses.Collections"/>. The
+/// total pause is the runtime's own count, which misses nothing.</remarks>
 public sealed class GcPauseRecorder : IAsyncDisposable
 {
     private static readonly GCKind[] Kinds = [GCKind.Ephemeral, GCKind.FullBlocking, GCKind.Background];
     private static readonly TimeSpan LookEvery = TimeSpan.FromMilliseconds(5);
 
     private readonly CancellationTokenSource _stop = new();
-    private readonly HashSet<long> _seen = [];
+    // Per kind, the index of the latest collection looked at: indices only grow.
+    private readonly long[] _latest = Array.ConvertAll(Kinds, kind => GC.GetGCMemoryInfo(kind).Index);
     private readonly int _collectionsBefore = GC.CollectionCount(0);
+    private readonly TimeSpan _pausedBefore = GC.GetTotalPauseDuration();
     private readonly Task _watching;
-    private int _seenSince;
-    private TimeSpan _total;
+    private int _seen;
     private TimeSpan _longest;
     private int _gen1;
     private int _gen2;
     private long _promoted;
 
-    private GcPauseRecorder()
-    {
-        foreach (var kind in Kinds)
-        {
-            _seen.Add(GC.GetGCMemoryInfo(kind).Index);
-        }
-        _watching = Task.Run(WatchAsync);
-    }
+    private GcPauseRecorder() => _watching = Task.Run(WatchAsync);
 
     /// <summary>Starts recording.</summary>
     public static GcPauseRecorder Start() => new();
@@ -52,16 +47,19 @@ public sealed class GcPauseRecorder : IAsyncDisposable
     /// <summary>Stops recording and answers what it saw.</summary>
     public async Task<GcPauses> StopAsync()
     {
-        await _stop.CancelAsync();
-        await _watching;
+        await DisposeAsync();
         Look();
-        return new GcPauses(GC.CollectionCount(0) - _collectionsBefore, _seenSince, _total, _longest, _gen1, _gen2, _promoted);
+        return new GcPauses(GC.CollectionCount(0) - _collectionsBefore, _seen, GC.GetTotalPauseDuration() - _pausedBefore,
+            _longest, _gen1, _gen2, _promoted);
     }
 
-    /// <inheritdoc />
+    /// <summary>Stops watching; what was seen stays readable through <see cref="StopAsync"/>.</summary>
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
+        if (!_stop.IsCancellationRequested)
+        {
+            await _stop.CancelAsync();
+        }
         await _watching;
         _stop.Dispose();
     }
@@ -83,20 +81,20 @@ public sealed class GcPauseRecorder : IAsyncDisposable
 
     private void Look()
     {
-        foreach (var kind in Kinds)
+        for (var k = 0; k < Kinds.Length; k++)
         {
-            var info = GC.GetGCMemoryInfo(kind);
-            if (!_seen.Add(info.Index))
+            var info = GC.GetGCMemoryInfo(Kinds[k]);
+            if (info.Index <= _latest[k])
             {
                 continue;
             }
-            _seenSince++;
+            _latest[k] = info.Index;
+            _seen++;
             var paused = TimeSpan.Zero;
             foreach (var pause in info.PauseDurations)
             {
                 paused += pause;
             }
-            _total += paused;
             _longest = paused > _longest ? paused : _longest;
             _gen1 += info.Generation == 1 ? 1 : 0;
             _gen2 += info.Generation == 2 ? 1 : 0;

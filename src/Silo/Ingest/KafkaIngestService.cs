@@ -169,22 +169,32 @@ public sealed class KafkaIngestService(
     // applied at once. Were the wait bounded, a slow store would let the whole topic into memory, and the commit point
     // would wait behind it all. Past Kafka's max.poll.interval.ms without a poll the member leaves the group; it rejoins
     // on its next poll and replays from the last commit.
-    private void Reap(IConsumer<byte[]?, byte[]?> consumer, KafkaOptions settings, CancellationToken stopping)
+    private void Reap(IConsumer<byte[]?, byte[]?> consumer, KafkaOptions settings, CancellationToken stopping) =>
+        WaitForBatchesWhile(() =>
+        {
+            _inFlight.RemoveAll(t => t.IsCompleted);
+            _applying.RemoveAll(t => t.IsCompleted);
+            return !stopping.IsCancellationRequested
+                && (_applying.Count >= settings.MaxBatchesInFlight || Interlocked.Read(ref _awaitingCheckpoint) >= settings.MaxRecordsAwaitingCheckpoint);
+        }, () =>
+        {
+            Store(consumer);
+            ObserveEnds(consumer);
+        });
+
+    // Waits for batches to end, at most PollWait at a time, while `holding` answers true; `between` runs after each wait.
+    // The signal is reset before each check, so that a batch ending after the check still wakes the wait.
+    private void WaitForBatchesWhile(Func<bool> holding, Action? between = null)
     {
         while (true)
         {
-            // Reset before the check: a batch that ends after it still wakes the wait.
             _batchEnded.Reset();
-            _inFlight.RemoveAll(t => t.IsCompleted);
-            _applying.RemoveAll(t => t.IsCompleted);
-            if (stopping.IsCancellationRequested
-                || (_applying.Count < settings.MaxBatchesInFlight && Interlocked.Read(ref _awaitingCheckpoint) < settings.MaxRecordsAwaitingCheckpoint))
+            if (!holding())
             {
                 return;
             }
             _batchEnded.Wait(PollWait);
-            Store(consumer);
-            ObserveEnds(consumer);
+            between?.Invoke();
         }
     }
 
@@ -231,15 +241,7 @@ public sealed class KafkaIngestService(
     private void Release(IConsumer<byte[]?, byte[]?> consumer, List<TopicPartition> partitions)
     {
         var deadline = DateTime.UtcNow + DrainTimeout;
-        while (true)
-        {
-            _batchEnded.Reset();
-            if (!_watermarks.AnyInFlight(partitions) || DateTime.UtcNow >= deadline)
-            {
-                break;
-            }
-            _batchEnded.Wait(PollWait);
-        }
+        WaitForBatchesWhile(() => _watermarks.AnyInFlight(partitions) && DateTime.UtcNow < deadline);
         Store(consumer);
         CommitStored(consumer);
         _watermarks.Forget(partitions);
