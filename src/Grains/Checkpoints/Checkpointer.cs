@@ -378,8 +378,10 @@ public sealed class Checkpointer : IAsyncDisposable
             return Took(taken, started, durable: false);
         }
         await _effects.WhenDoneThroughAsync(effectsThrough).WaitAsync(cancellation);
+        // Timed before its waiters wake: whatever they commit is then already counted as a durable checkpoint.
+        Took(taken, started, durable: true);
         Complete(checkpoint);
-        return Took(taken, started, durable: true);
+        return true;
     }
 
     // Only rounds that stored something are timed: the idle ones every interval would hide the real ones.
