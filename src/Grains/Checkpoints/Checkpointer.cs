@@ -378,10 +378,8 @@ public sealed class Checkpointer : IAsyncDisposable
             return Took(taken, started, durable: false);
         }
         await _effects.WhenDoneThroughAsync(effectsThrough).WaitAsync(cancellation);
-        // Timed before its waiters wake: whatever they commit is then already counted as a durable checkpoint.
-        Took(taken, started, durable: true);
         Complete(checkpoint);
-        return true;
+        return Took(taken, started, durable: true);
     }
 
     // Only rounds that stored something are timed: the idle ones every interval would hide the real ones.
