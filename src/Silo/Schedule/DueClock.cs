@@ -15,20 +15,27 @@ public sealed class DueClock(IGrainFactory grains, TimeProvider clock, IOptions<
         var cursorGrain = grains.GetGrain<IScheduleCursorGrain>(0);
         var cursor = await cursorGrain.GetAsync() ?? DueBuckets.HourOf(now - options.Value.FirstRunLookBack);
         var emptiedUpTo = cursor;
-        for (var hour = cursor; hour <= now; hour = hour.AddHours(1))
+        try
         {
-            var at = hour;
-            var emptied = await Task.WhenAll(Enumerable.Range(0, DueBuckets.ShardsPerHour)
-                .Select(shard => grains.GetGrain<IDueBucketGrain>(DueBuckets.KeyOf(at, shard)).WakeAsync(now)));
-            var empty = emptied.All(e => e);
-            if (empty && hour == emptiedUpTo && hour.AddHours(1) <= now)
+            for (var hour = cursor; hour <= now; hour = hour.AddHours(1))
             {
-                emptiedUpTo = hour.AddHours(1);
+                var at = hour;
+                var emptied = await Task.WhenAll(Enumerable.Range(0, DueBuckets.ShardsPerHour)
+                    .Select(shard => grains.GetGrain<IDueBucketGrain>(DueBuckets.KeyOf(at, shard)).WakeAsync(now)));
+                if (emptied.All(e => e) && hour == emptiedUpTo && hour.AddHours(1) <= now)
+                {
+                    emptiedUpTo = hour.AddHours(1);
+                }
             }
         }
-        if (emptiedUpTo != cursor)
+        finally
         {
-            await cursorGrain.SetAsync(emptiedUpTo);
+            // A tick cut short (a call timed out, storage failed) keeps the hours it emptied: after a long outage the
+            // next tick goes on from there instead of starting the whole catch-up again.
+            if (emptiedUpTo != cursor)
+            {
+                await cursorGrain.SetAsync(emptiedUpTo);
+            }
         }
     }
 }

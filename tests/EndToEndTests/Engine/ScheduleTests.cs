@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Engagement.EndToEndTests.Support;
 using Microsoft.Extensions.Time.Testing;
@@ -17,7 +18,11 @@ public sealed class ScheduleTests(EngineFixture fixture)
         var clock = new FakeTimeProvider(start);
         // Topics of its own: on the defaults it would replay every earlier test's customers, and wake them all as its
         // clock jumps days.
-        var (started, input) = await fixture.StartOnOwnTopicsAsync(fixture.EngineSettings($"clock-{_run}"), $"clock-{_run}", 1, 1, clock);
+        var settings = fixture.EngineSettings($"clock-{_run}");
+        // Each jump of a day times out every grain call in flight at once, the clock's tick among them: a tick a second
+        // retries it within a second of the wall clock, not thirty.
+        settings["Schedule:Tick"] = "00:00:01";
+        var (started, input) = await fixture.StartOnOwnTopicsAsync(settings, $"clock-{_run}", 1, 1, clock);
         await using var engine = started;
         using var producer = new TestProducer(fixture.BootstrapServers);
         var c = $"B-{_run}";
@@ -31,11 +36,15 @@ public sealed class ScheduleTests(EngineFixture fixture)
         {
             clock.Advance(TimeSpan.FromDays(1));
             var expected = clock.GetUtcNow() >= Midnight(birthday).AddDays(-1) ? 1 : 0;
-            // While it waits the clock goes on a second per look, as a wall clock would: a timer or retry armed on it while
-            // the day moved (a tick, an effect's retry) comes due, instead of waiting for tomorrow's jump.
+            // While it waits the clock keeps the wall clock's pace: a timer or retry armed on it while the day moved (a
+            // tick, an effect's retry) comes due instead of waiting for tomorrow's jump, and a call that is slow under load
+            // does not time out on a clock running faster than the wall's.
+            var looked = Stopwatch.GetTimestamp();
             await Eventually.MatchAsync(() =>
             {
-                clock.Advance(TimeSpan.FromSeconds(1));
+                var now = Stopwatch.GetTimestamp();
+                clock.Advance(Stopwatch.GetElapsedTime(looked, now));
+                looked = now;
                 return BirthdaysAsync(engine, c);
             }, n => n == expected, TimeSpan.FromSeconds(20), $"{expected} birthday triggers on day {day}");
         }
