@@ -14,4 +14,7 @@ public static class StorageNames
 
     /// <summary>The rule set's versions.</summary>
     public const string Rules = "rules";
+
+    /// <summary>The grains that exist once per cluster: the wake-up clock's cursor and the advisor directory.</summary>
+    public const string Cluster = "cluster";
 }

@@ -16,7 +16,7 @@ public sealed class AdvisorDirectoryGrain : Grain, IAdvisorDirectoryGrain
     private readonly CoalescedWrites _writes;
 
     /// <summary>Creates the grain over its stored directory.</summary>
-    public AdvisorDirectoryGrain([PersistentState("directory", StorageNames.Advisors)] IPersistentState<AdvisorDirectoryState> state,
+    public AdvisorDirectoryGrain([PersistentState("directory", StorageNames.Cluster)] IPersistentState<AdvisorDirectoryState> state,
         IOptions<CheckpointOptions> checkpoints, TimeProvider clock)
     {
         _state = state;

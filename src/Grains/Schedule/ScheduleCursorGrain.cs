@@ -5,7 +5,7 @@ namespace Engagement.Schedule;
 
 /// <summary>Keeps the silo clock's cursor.</summary>
 public sealed class ScheduleCursorGrain(
-    [PersistentState("cursor", StorageNames.Schedule)] IPersistentState<ScheduleCursorState> state) : Grain, IScheduleCursorGrain
+    [PersistentState("cursor", StorageNames.Cluster)] IPersistentState<ScheduleCursorState> state) : Grain, IScheduleCursorGrain
 {
     /// <inheritdoc />
     public Task<DateTimeOffset?> GetAsync() => Task.FromResult(state.State.Hour);

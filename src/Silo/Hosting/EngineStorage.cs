@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Engagement.Advisors;
 using Engagement.Silo.Storage;
 using Microsoft.Extensions.Options;
@@ -15,22 +16,33 @@ public static class EngineStorage
     // next to nothing.
     private static readonly TimeSpan LivePollPeriod = TimeSpan.FromMilliseconds(2);
 
-    private static readonly string[] Durable = [StorageNames.Products, StorageNames.Advisors, StorageNames.Schedule, StorageNames.Rules];
+    // Written by the effects of many customers at once: our provider shares a write among the calls that changed the
+    // state, compresses it and sends a partition's writes as one transaction (docs/notes/table-storage.md).
+    private static readonly string[] Busy = [StorageNames.Products, StorageNames.Advisors, StorageNames.Schedule];
 
-    /// <summary>Adds storage for products, advisors, the schedule and the rule set as configured, and the live trigger streams (customers
-    /// are checkpointed by the <see cref="Engagement.Checkpoints.Checkpointer"/>).</summary>
+    // Written a few times a day or once a tick, by one grain each: Orleans' own provider.
+    private static readonly string[] Quiet = [StorageNames.Rules, StorageNames.Cluster];
+
+    /// <summary>Adds storage for products, advisors, the schedule, the rule set and the cluster's single grains as
+    /// configured, and the live trigger streams (customers are checkpointed by the
+    /// <see cref="Engagement.Checkpoints.Checkpointer"/>).</summary>
     public static ISiloBuilder AddEngineStorage(this ISiloBuilder silo, IConfiguration configuration)
     {
         var options = EngineSettings.Storage(configuration);
-        foreach (var name in Durable)
+        foreach (var name in Busy.Concat(Quiet))
         {
-            _ = options.Provider == StorageKind.Memory
-                ? silo.AddMemoryGrainStorage(name, UseOrleansSerializer)
-                : silo.AddAzureTableGrainStorage(name, table =>
+            _ = options.Provider == StorageKind.Memory ? silo.AddMemoryGrainStorage(name, UseOrleansSerializer)
+                : Busy.Contains(name) ? silo.AddEngineTableGrainStorage(name, table =>
                 {
                     table.ConnectionString = options.ConnectionString;
                     table.TableName = options.GrainTable(name);
-                });
+                })
+                : silo.AddAzureTableGrainStorage(name, table => table.Configure<Serializer>((o, serializer) =>
+                {
+                    o.TableServiceClient = new TableServiceClient(options.ConnectionString);
+                    o.TableName = options.GrainTable(name);
+                    o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+                }));
         }
         // Live-stream subscriptions belong to open SSE connections: they need not outlive the process.
         return silo.AddMemoryGrainStorage("PubSubStore").AddMemoryStreams(AdvisorStreams.Provider, streams => streams

@@ -18,7 +18,7 @@ public sealed class StorageOptions
 
     /// <summary>The start of the name of every table the engine keeps: the tables are this and a suffix
     /// (<see cref="CheckpointTable"/>, <see cref="GrainTable"/>, <see cref="LedgerTable"/>).</summary>
-    public string TableName { get; set; } = AzureTableStorageOptions.DefaultTableName;
+    public string TableName { get; set; } = EngineTableStorageOptions.DefaultTableName;
     /// <summary>How many table partitions customer checkpoints are spread over, each in a table of its own: fewer make
     /// larger entity group transactions; Azure serves each partition at up to about 2,000 entities a second. Fixed once
     /// data is stored.</summary>

@@ -19,9 +19,9 @@ public sealed class AzuriteProcessTests(AzuriteFixture azurite)
         var folder = AzuriteFixture.NewTemporaryFolder();
         var tableName = AzuriteFixture.NewTableName();
         var grain = GrainId.Create("sample", "C1001");
-        AzureTableGrainStorage Storage(AzuriteProcess server) => new(
+        EngineTableGrainStorage Storage(AzuriteProcess server) => new(
             "test",
-            new AzureTableStorageOptions { ConnectionString = server.ConnectionString, TableName = tableName },
+            new EngineTableStorageOptions { ConnectionString = server.ConnectionString, TableName = tableName },
             services.GetRequiredService<Serializer>(),
             services.GetRequiredService<IActivatorProvider>());
         try

@@ -28,7 +28,7 @@ internal static class TableCluster
         public const string TableNameKey = "StorageTestTableName";
 
         /// <inheritdoc />
-        public void Configure(ISiloBuilder siloBuilder) => siloBuilder.AddAzureTableGrainStorageAsDefault(options =>
+        public void Configure(ISiloBuilder siloBuilder) => siloBuilder.AddEngineTableGrainStorageAsDefault(options =>
         {
             options.ConnectionString = siloBuilder.Configuration[ConnectionStringKey]!;
             options.TableName = siloBuilder.Configuration[TableNameKey]!;

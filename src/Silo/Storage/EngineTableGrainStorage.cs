@@ -18,7 +18,7 @@ namespace Engagement.Silo.Storage;
 /// over <see cref="StateEntityCodec.MaxStateBytes"/> is refused with <see cref="GrainStateTooLargeException"/>, never
 /// truncated.
 /// </remarks>
-public sealed partial class AzureTableGrainStorage : IGrainStorage
+public sealed partial class EngineTableGrainStorage : IGrainStorage
 {
     private readonly string _name;
     private readonly LazyTable _table;
@@ -27,7 +27,7 @@ public sealed partial class AzureTableGrainStorage : IGrainStorage
     private readonly IActivatorProvider _activators;
 
     /// <summary>Creates the provider <paramref name="name"/>; the table is created on first use.</summary>
-    public AzureTableGrainStorage(string name, AzureTableStorageOptions options, Serializer serializer, IActivatorProvider activators)
+    public EngineTableGrainStorage(string name, EngineTableStorageOptions options, Serializer serializer, IActivatorProvider activators)
     {
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
         {

@@ -9,7 +9,7 @@ namespace Engagement.EndToEndTests.Storage;
 
 /// <summary>The provider against a real Azurite, called directly as Orleans' state bridge calls it.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class AzureTableGrainStorageTests(AzuriteFixture azurite)
+public sealed class EngineTableGrainStorageTests(AzuriteFixture azurite)
 {
     private const string StateName = "state";
     private const string GrainType = "sample";
@@ -328,7 +328,7 @@ public sealed class AzureTableGrainStorageTests(AzuriteFixture azurite)
     [Fact]
     public void The_default_options_point_at_azurites_usual_table_endpoint()
     {
-        var options = new AzureTableStorageOptions();
+        var options = new EngineTableStorageOptions();
         var table = new TableClient(options.ConnectionString, options.TableName);
 
         Assert.Equal(new Uri("http://127.0.0.1:10002/devstoreaccount1/EngineGrainState"), table.Uri);
@@ -337,24 +337,24 @@ public sealed class AzureTableGrainStorageTests(AzuriteFixture azurite)
     [Fact]
     public void An_invalid_table_name_is_refused_when_the_provider_is_built()
     {
-        var error = Assert.Throws<ArgumentException>(() => new AzureTableGrainStorage(
+        var error = Assert.Throws<ArgumentException>(() => new EngineTableGrainStorage(
             "customers",
-            new AzureTableStorageOptions { TableName = "grain-state" },
+            new EngineTableStorageOptions { TableName = "grain-state" },
             Serializer,
             Services.GetRequiredService<IActivatorProvider>()));
 
         Assert.Contains("'grain-state'", error.Message);
     }
 
-    private AzureTableGrainStorage NewStorage() => new(
+    private EngineTableGrainStorage NewStorage() => new(
         "test",
-        new AzureTableStorageOptions { ConnectionString = azurite.ConnectionString, TableName = _tableName },
+        new EngineTableStorageOptions { ConnectionString = azurite.ConnectionString, TableName = _tableName },
         Serializer,
         Services.GetRequiredService<IActivatorProvider>());
 
     private static GrainId Grain(string key) => GrainId.Create(GrainType, key);
 
-    private static async Task<GrainState<SampleState>> ReadAsync(AzureTableGrainStorage storage, GrainId grain, string stateName = StateName)
+    private static async Task<GrainState<SampleState>> ReadAsync(EngineTableGrainStorage storage, GrainId grain, string stateName = StateName)
     {
         var state = new GrainState<SampleState>(new SampleState());
         await storage.ReadStateAsync(stateName, grain, state);

@@ -1,7 +1,7 @@
 namespace Engagement.Silo.Storage;
 
-/// <summary>Where <see cref="AzureTableGrainStorage"/> keeps grain state.</summary>
-public sealed class AzureTableStorageOptions
+/// <summary>Where <see cref="EngineTableGrainStorage"/> keeps grain state.</summary>
+public sealed class EngineTableStorageOptions
 {
     /// <summary>The shorthand that Azure.Data.Tables reads as Azurite's table endpoint, http://127.0.0.1:10002/devstoreaccount1.</summary>
     public const string DevelopmentConnectionString = "UseDevelopmentStorage=true";
