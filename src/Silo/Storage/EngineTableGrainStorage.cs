@@ -40,7 +40,7 @@ public sealed partial class EngineTableGrainStorage : IGrainStorage
                 "(3 to 63 letters and digits, starting with a letter).", nameof(options));
         }
         _name = name;
-        _table = new LazyTable(new TableClient(options.ConnectionString, options.TableName));
+        _table = new LazyTable(new TableClient(options.ConnectionString, options.TableName, TransactionBodyPolicy.ClientOptions()));
         _writes = new PartitionWriteBatcher(_table.Client);
         _serializer = serializer;
         _activators = activators;

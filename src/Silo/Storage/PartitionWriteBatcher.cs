@@ -10,6 +10,7 @@ namespace Engagement.Silo.Storage;
 /// Every write still completes only when the table service has stored it, so a grain call that awaits its write
 /// returns after the state is durable, exactly as with one request per write. A transaction is all or nothing: when one
 /// of its writes fails a precondition, that write alone fails with the service's error and the others are sent again.
+/// A client made with <see cref="TransactionBodyPolicy.ClientOptions"/> sends the transactions with our body.
 /// </remarks>
 internal sealed class PartitionWriteBatcher(TableClient table)
 {
@@ -94,8 +95,12 @@ internal sealed class PartitionWriteBatcher(TableClient table)
         {
             var actions = batch.Select(w => w.ETag is { } etag
                 ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, w.Entity, etag)
-                : new TableTransactionAction(TableTransactionActionType.Add, w.Entity));
-            var responses = (await table.SubmitTransactionAsync(actions)).Value;
+                : new TableTransactionAction(TableTransactionActionType.Add, w.Entity)).ToList();
+            IReadOnlyList<Response> responses;
+            using (TransactionBodyPolicy.For(table, actions))
+            {
+                responses = (await table.SubmitTransactionAsync(actions)).Value;
+            }
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Complete(responses[i]);

@@ -21,7 +21,7 @@ internal sealed class TableCheckpointStore : ICheckpointStore
     public TableCheckpointStore(StorageOptions options) =>
         _partitions = Enumerable.Range(0, options.CheckpointPartitions)
             .Select(partition => new Partition($"{PartitionPrefix}{partition:x2}",
-                new LazyTable(new TableClient(options.ConnectionString, options.CheckpointTable(partition)))))
+                new LazyTable(new TableClient(options.ConnectionString, options.CheckpointTable(partition), TransactionBodyPolicy.ClientOptions()))))
             .ToArray();
 
     /// <inheritdoc />

@@ -70,7 +70,7 @@ public sealed class PartitionWriteBatcherTests(AzuriteFixture azurite)
     {
         var table = new TableClient(azurite.ConnectionString, _tableName);
         await table.CreateIfNotExistsAsync();
-        var options = new TableClientOptions();
+        var options = TransactionBodyPolicy.ClientOptions();
         options.AddPolicy(_hold, HttpPipelinePosition.PerCall);
         return (new PartitionWriteBatcher(new TableClient(azurite.ConnectionString, _tableName, options)), table);
     }
