@@ -29,28 +29,41 @@ public static class EngineStorage
     public static ISiloBuilder AddEngineStorage(this ISiloBuilder silo, IConfiguration configuration)
     {
         var options = EngineSettings.Storage(configuration);
-        foreach (var name in Busy.Concat(Quiet))
+        if (options.Provider == StorageKind.Memory)
         {
-            _ = options.Provider == StorageKind.Memory ? silo.AddMemoryGrainStorage(name, UseOrleansSerializer)
-                : Busy.Contains(name) ? silo.AddEngineTableGrainStorage(name, table =>
+            foreach (var name in Busy.Concat(Quiet))
+            {
+                silo.AddMemoryGrainStorage(name, UseOrleansSerializer);
+            }
+        }
+        else
+        {
+            foreach (var name in Busy)
+            {
+                silo.AddEngineTableGrainStorage(name, table =>
                 {
                     table.ConnectionString = options.ConnectionString;
                     table.TableName = options.GrainTable(name);
-                })
-                : silo.AddAzureTableGrainStorage(name, table => table.Configure<Serializer>((o, serializer) =>
+                });
+            }
+            foreach (var name in Quiet)
+            {
+                silo.AddAzureTableGrainStorage(name, table => UseOrleansSerializer(table.Configure(o =>
                 {
                     o.TableServiceClient = new TableServiceClient(options.ConnectionString);
                     o.TableName = options.GrainTable(name);
-                    o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
-                }));
+                })));
+            }
         }
         // Live-stream subscriptions belong to open SSE connections: they need not outlive the process.
         return silo.AddMemoryGrainStorage("PubSubStore").AddMemoryStreams(AdvisorStreams.Provider, streams => streams
             .ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = LivePollPeriod)));
     }
 
-    // The memory provider copies every write with Newtonsoft JSON (type names, reference tracking) unless told otherwise:
-    // that was most of the ingest's CPU and garbage. The state types carry generated Orleans serializers; use those.
-    private static void UseOrleansSerializer(OptionsBuilder<MemoryGrainStorageOptions> options) =>
+    // Orleans' providers write state as JSON unless told otherwise; the memory provider's copy of every write through
+    // Newtonsoft JSON (type names, reference tracking) was most of the ingest's CPU and garbage. The state types carry
+    // generated Orleans serializers; both kinds of provider use those.
+    private static void UseOrleansSerializer<TOptions>(OptionsBuilder<TOptions> options)
+        where TOptions : class, IStorageProviderSerializerOptions =>
         options.Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
 }

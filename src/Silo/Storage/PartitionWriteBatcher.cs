@@ -96,11 +96,8 @@ internal sealed class PartitionWriteBatcher(TableClient table)
             var actions = batch.Select(w => w.ETag is { } etag
                 ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, w.Entity, etag)
                 : new TableTransactionAction(TableTransactionActionType.Add, w.Entity)).ToList();
-            IReadOnlyList<Response> responses;
-            using (TransactionBodyPolicy.For(table, actions))
-            {
-                responses = (await table.SubmitTransactionAsync(actions)).Value;
-            }
+            using var transaction = TransactionBodyPolicy.For(table, actions);
+            var responses = (await table.SubmitTransactionAsync(actions)).Value;
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Complete(responses[i]);

@@ -23,7 +23,7 @@ internal sealed class TransactionBodyPolicy : HttpPipelineSynchronousPolicy
 
     /// <summary>Marks the requests made until disposed as carrying <paramref name="actions"/> on <paramref name="table"/>;
     /// disposing returns the body's buffer, so dispose only once the transaction is answered.</summary>
-    public static IDisposable For(TableClient table, IReadOnlyList<TableTransactionAction> actions)
+    public static PendingTransaction For(TableClient table, IReadOnlyList<TableTransactionAction> actions)
     {
         var transaction = new PendingTransaction(table.Name, actions);
         transaction.Scope = HttpPipeline.CreateHttpMessagePropertiesScope(new Dictionary<string, object?> { [Property] = transaction });
@@ -50,14 +50,25 @@ internal sealed class TransactionBodyPolicy : HttpPipelineSynchronousPolicy
         request.Content = RequestContent.Create(body.WrittenMemory);
     }
 
-    // What the policy writes a body from, and the body, held until the transaction is answered.
-    private sealed class PendingTransaction(string table, IReadOnlyList<TableTransactionAction> actions) : IDisposable
+    /// <summary>What the policy writes a body from, and the body, held until the transaction is answered.</summary>
+    internal sealed class PendingTransaction(string table, IReadOnlyList<TableTransactionAction> actions) : IDisposable
     {
+        /// <summary>The table's name.</summary>
         public string Table => table;
+
+        /// <summary>The transaction's actions, in order.</summary>
         public IReadOnlyList<TableTransactionAction> Actions => actions;
+
+        /// <summary>Whether the transaction went with our body rather than the SDK's.</summary>
+        public bool Written => Body is not null;
+
+        /// <summary>The scope that puts this transaction on the requests made within it.</summary>
         public IDisposable? Scope { get; set; }
+
+        /// <summary>Our body, once the policy wrote it.</summary>
         public PooledBufferWriter? Body { get; set; }
 
+        /// <inheritdoc />
         public void Dispose()
         {
             Scope?.Dispose();
