@@ -25,7 +25,7 @@ public static class StateFootprint
         {
             var stored = await store.ReadAsync(customerId, CancellationToken.None)
                          ?? throw new InvalidOperationException($"No state was read for {customerId}.");
-            held.Add(serializer.Deserialize(stored.Bytes)!);
+            held.Add(serializer.Deserialize(stored.Snapshot.Raw())!);
         }
         var after = GC.GetTotalMemory(forceFullCollection: true);
         GC.KeepAlive(held);

@@ -25,10 +25,16 @@ public abstract class CheckpointHandle(string key, string? etag)
     /// acknowledgements change it): only then may the state be packed. Called under <see cref="Gate"/>.</summary>
     public Func<bool> Quiet { get; set; } = static () => true;
 
-    /// <summary>Serializes the state as it is now; called under <see cref="Gate"/>.</summary>
-    protected internal abstract byte[] Serialize();
+    /// <summary>The state as it is now, serialized for a checkpoint: compressed when the state is to be packed with it,
+    /// else left for the store to compress or not; called under <see cref="Gate"/>.</summary>
+    protected internal abstract StateSnapshot Snapshot();
 
     /// <summary>Packs the state when it went unused since the last call and its owner is quiet; answers whether it is
     /// packed now. Called under <see cref="Gate"/>.</summary>
     protected internal abstract bool TryPack();
+
+    /// <summary>Packs the state with the snapshot the checkpoint just made durable when that checkpoint was its first
+    /// since a use unpacked it after a long idle, nothing used it since, and its owner is quiet; answers whether it
+    /// packed it. Called under <see cref="Gate"/>.</summary>
+    protected internal abstract bool PackDurable();
 }

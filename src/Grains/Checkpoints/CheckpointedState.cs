@@ -6,21 +6,32 @@ namespace Engagement.Checkpoints;
 /// as a compressed snapshot, and unpacked by the next use.</summary>
 /// <remarks>Every use goes through <see cref="State"/>, which marks the state used: a state used since the last sweep
 /// stays unpacked. Packing takes a snapshot of its own, so whatever changed since the last checkpoint is packed with
-/// the state; an unpacked state holds no bytes.</remarks>
+/// the state; an unpacked state holds no bytes. A state that a use unpacked after it had been packed for
+/// <see cref="CheckpointOptions.PackIdleAfter"/> is packed again with the snapshot of the checkpoint that makes the
+/// use's change durable: its customer is likely to go unused as long again, and its objects then die young rather than
+/// outlive collections until a sweep finds them.</remarks>
 public sealed class CheckpointedState<T> : CheckpointHandle where T : class
 {
     private readonly Serializer<T> _serializer;
     private readonly Action<CheckpointHandle> _unpacked;
+    private readonly TimeProvider _clock;
+    private readonly TimeSpan _packIdleAfter;
     private T? _state;
-    private byte[]? _bytes;
-    // The length of the snapshot _bytes compresses; 0 when _bytes is the snapshot itself.
-    private int _rawLength;
+    private StateSnapshot _packed;
+    private long _packedAt;
     private bool _usedSinceSweep;
+    private bool _packWhenDurable;
+    // Counts every use: a snapshot may replace the state only while no use came after it.
+    private long _uses;
+    private StateSnapshot? _toPack;
+    private long _usesAtSnapshot;
 
-    internal CheckpointedState(string key, T? state, byte[]? bytes, string? etag, Serializer<T> serializer, Action<CheckpointHandle> unpacked)
+    internal CheckpointedState(string key, T? state, StateSnapshot packed, string? etag, Serializer<T> serializer,
+        Action<CheckpointHandle> unpacked, TimeProvider clock, TimeSpan packIdleAfter)
         : base(key, etag)
     {
-        (_state, _bytes, _serializer, _unpacked) = (state, bytes, serializer, unpacked);
+        (_state, _packed, _serializer, _unpacked, _clock, _packIdleAfter) = (state, packed, serializer, unpacked, clock, packIdleAfter);
+        _packedAt = clock.GetTimestamp();
     }
 
     /// <summary>The live state, unpacked if it was packed; use and change it only under <see cref="CheckpointHandle.Gate"/>.</summary>
@@ -30,11 +41,13 @@ public sealed class CheckpointedState<T> : CheckpointHandle where T : class
         {
             if (_state is null)
             {
-                _state = _serializer.Deserialize(Snapshot())!;
-                _bytes = null;
+                _state = _serializer.Deserialize(_packed.Raw())!;
+                _packWhenDurable = _packIdleAfter > TimeSpan.Zero && _clock.GetElapsedTime(_packedAt) >= _packIdleAfter;
+                _packed = default;
                 _unpacked(this);
             }
             _usedSinceSweep = true;
+            _uses++;
             return _state;
         }
     }
@@ -43,13 +56,28 @@ public sealed class CheckpointedState<T> : CheckpointHandle where T : class
     public bool Packed => _state is null;
 
     /// <summary>The bytes a packed state takes; 0 when it is unpacked.</summary>
-    public int PackedBytes => _state is null ? _bytes!.Length : 0;
+    public int PackedBytes => _state is null ? _packed.Bytes.Length : 0;
 
     /// <summary>A deep copy of the state, taken without unpacking it; call under <see cref="CheckpointHandle.Gate"/>.</summary>
-    public T Copy() => _serializer.Deserialize(Serialize())!;
+    public T Copy() => _serializer.Deserialize(_state is null ? _packed.Raw() : _serializer.SerializeToArray(_state))!;
 
     /// <inheritdoc />
-    protected internal override byte[] Serialize() => _state is null ? Snapshot() : _serializer.SerializeToArray(_state);
+    protected internal override StateSnapshot Snapshot()
+    {
+        if (_state is null)
+        {
+            return _packed;
+        }
+        var raw = _serializer.SerializeToArray(_state);
+        if (!_packWhenDurable)
+        {
+            _toPack = null;
+            return new StateSnapshot(raw, 0);
+        }
+        var snapshot = StateSnapshot.Of(raw);
+        (_toPack, _usesAtSnapshot) = (snapshot, _uses);
+        return snapshot;
+    }
 
     /// <inheritdoc />
     protected internal override bool TryPack()
@@ -63,14 +91,25 @@ public sealed class CheckpointedState<T> : CheckpointHandle where T : class
             _usedSinceSweep = false;
             return false;
         }
-        var snapshot = _serializer.SerializeToArray(_state);
-        var compressed = StateCompression.Compress(snapshot);
-        (_bytes, _rawLength) = compressed is null ? (snapshot, 0) : (compressed, snapshot.Length);
-        _state = null;
+        Pack(StateSnapshot.Of(_serializer.SerializeToArray(_state)));
         return true;
     }
 
-    private byte[] Snapshot() => _rawLength == 0
-        ? _bytes!
-        : StateCompression.Decompress(_bytes!, _rawLength) ?? throw new InvalidOperationException("A packed state does not decompress to its recorded length.");
+    /// <inheritdoc />
+    protected internal override bool PackDurable()
+    {
+        var snapshot = _toPack;
+        _toPack = null;
+        if (snapshot is null || _state is null || _uses != _usesAtSnapshot || !Quiet())
+        {
+            return false;
+        }
+        Pack(snapshot.Value);
+        return true;
+    }
+
+    private void Pack(StateSnapshot snapshot)
+    {
+        (_packed, _state, _packedAt, _packWhenDurable, _toPack) = (snapshot, null, _clock.GetTimestamp(), false, null);
+    }
 }

@@ -76,9 +76,9 @@ public sealed class Checkpointer : IAsyncDisposable
         var stored = await _store.ReadAsync(key, cancellation);
         if (stored is not null)
         {
-            return new CheckpointedState<T>(key, null, stored.Bytes, stored.ETag, serializer, Unpacked);
+            return new CheckpointedState<T>(key, null, stored.Snapshot, stored.ETag, serializer, Unpacked, _clock, _options.PackIdleAfter);
         }
-        var created = new CheckpointedState<T>(key, create(), null, null, serializer, Unpacked);
+        var created = new CheckpointedState<T>(key, create(), default, null, serializer, Unpacked, _clock, _options.PackIdleAfter);
         Unpacked(created);
         return created;
     }
@@ -110,7 +110,7 @@ public sealed class Checkpointer : IAsyncDisposable
         }
         var share = Math.Min(1, (elapsed + _options.Interval) / _options.PackIdleAfter);
         var due = Math.Max(_swept, (int)Math.Ceiling(_sweeping.Count * share));
-        Pack(_sweeping.Skip(_swept).Take(due - _swept));
+        Pack(_sweeping.Skip(_swept).Take(due - _swept), static handle => handle.TryPack());
         _swept = due;
         if (_swept == _sweeping.Count)
         {
@@ -128,14 +128,14 @@ public sealed class Checkpointer : IAsyncDisposable
         }
     }
 
-    private void Pack(IEnumerable<CheckpointHandle> handles)
+    private void Pack(IEnumerable<CheckpointHandle> handles, Func<CheckpointHandle, bool> pack)
     {
         foreach (var handle in handles)
         {
             // Under the handle's lock, so that a use unpacking it again cannot come between the packing and the removal.
             lock (handle.Gate)
             {
-                if (handle.TryPack())
+                if (pack(handle))
                 {
                     Forget(handle);
                 }
@@ -343,7 +343,7 @@ public sealed class Checkpointer : IAsyncDisposable
         {
             lock (handle.Gate)
             {
-                writes.Add(new CheckpointWrite(handle.Key, handle.Serialize(), handle.ETag));
+                writes.Add(new CheckpointWrite(handle.Key, handle.Snapshot(), handle.ETag));
             }
         }
         var results = await WriteAsync(writes, cancellation);
@@ -379,6 +379,7 @@ public sealed class Checkpointer : IAsyncDisposable
         }
         await _effects.WhenDoneThroughAsync(effectsThrough).WaitAsync(cancellation);
         Complete(checkpoint);
+        Pack(taken, static handle => handle.PackDurable());
         return Took(taken, started, durable: true);
     }
 

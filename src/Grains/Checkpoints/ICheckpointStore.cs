@@ -3,7 +3,7 @@ namespace Engagement.Checkpoints;
 /// <summary>Where checkpointed states live: read one at activation, write many per request at a checkpoint.</summary>
 public interface ICheckpointStore
 {
-    /// <summary>The stored bytes and ETag of <paramref name="key"/>, or null when nothing is stored.</summary>
+    /// <summary>The stored snapshot and ETag of <paramref name="key"/>, or null when nothing is stored.</summary>
     Task<StoredCheckpoint?> ReadAsync(string key, CancellationToken cancellation);
 
     /// <summary>Writes every state (an add when its ETag is null, else a replace if the ETag still matches); answers
@@ -12,10 +12,10 @@ public interface ICheckpointStore
 }
 
 /// <summary>A state as stored.</summary>
-public sealed record StoredCheckpoint(byte[] Bytes, string ETag);
+public sealed record StoredCheckpoint(StateSnapshot Snapshot, string ETag);
 
 /// <summary>One state to write, with the ETag it was read or last written with.</summary>
-public sealed record CheckpointWrite(string Key, byte[] Bytes, string? ETag);
+public sealed record CheckpointWrite(string Key, StateSnapshot Snapshot, string? ETag);
 
 /// <summary>What became of one write: its new ETag, a lost concurrency check, or another failure (retried).</summary>
 public readonly record struct CheckpointWriteResult(string? ETag, bool Conflict, Exception? Error)

@@ -20,7 +20,7 @@ public sealed class MemoryCheckpointStore : ICheckpointStore
 
     private CheckpointWriteResult Write(CheckpointWrite write)
     {
-        var stored = new StoredCheckpoint(write.Bytes, Interlocked.Increment(ref _version).ToString(CultureInfo.InvariantCulture));
+        var stored = new StoredCheckpoint(write.Snapshot, Interlocked.Increment(ref _version).ToString(CultureInfo.InvariantCulture));
         var written = write.ETag is null
             ? _rows.TryAdd(write.Key, stored)
             : _rows.TryGetValue(write.Key, out var known) && known.ETag == write.ETag && _rows.TryUpdate(write.Key, stored, known);

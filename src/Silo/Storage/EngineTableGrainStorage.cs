@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Azure;
 using Azure.Data.Tables;
+using Engagement.Checkpoints;
 using Orleans.Serialization;
 using Orleans.Serialization.Serializers;
 using Orleans.Storage;
@@ -125,13 +126,13 @@ public sealed partial class EngineTableGrainStorage : IGrainStorage
     private (TableEntity Entity, int Bytes) Serialize<T>(T state, string stateName, GrainId grainId)
     {
         var raw = _serializer.SerializeToArray(state);
-        return StateEntityCodec.Encode(TableKeys.PartitionKey(grainId), TableKeys.RowKey(grainId, stateName), raw)
+        return StateEntityCodec.Encode(TableKeys.PartitionKey(grainId), TableKeys.RowKey(grainId, stateName), new StateSnapshot(raw, 0))
                ?? throw new GrainStateTooLargeException(grainId.Type.ToString()!, stateName, raw.Length, StateEntityCodec.MaxStateBytes);
     }
 
     private T Deserialize<T>(TableEntity entity, string stateName, GrainId grainId)
     {
-        var bytes = StateEntityCodec.Decode(entity, why => Unreadable(stateName, grainId, why));
+        var bytes = StateEntityCodec.DecodeRaw(entity, why => Unreadable(stateName, grainId, why));
         try
         {
             // A null state was written as null; the grain gets a fresh instance, as it would with no record.

@@ -32,20 +32,24 @@ internal static class StateEntityCodec
 
     private const int MaxChunks = (MaxStateBytes + ChunkBytes - 1) / ChunkBytes;
 
-    /// <summary>The entity holding <paramref name="raw"/>, with its stored size; null when that is over <see cref="MaxStateBytes"/>.</summary>
-    public static (TableEntity Entity, int Bytes)? Encode(string partitionKey, string rowKey, byte[] raw)
+    /// <summary>The entity holding <paramref name="snapshot"/>, compressed here when it was not and that makes it
+    /// smaller, with its stored size; null when that is over <see cref="MaxStateBytes"/>.</summary>
+    public static (TableEntity Entity, int Bytes)? Encode(string partitionKey, string rowKey, StateSnapshot snapshot)
     {
-        var compressed = StateCompression.Compress(raw);
-        var bytes = compressed ?? raw;
+        if (!snapshot.Compressed)
+        {
+            snapshot = StateSnapshot.Of(snapshot.Bytes);
+        }
+        var bytes = snapshot.Bytes;
         if (bytes.Length > MaxStateBytes)
         {
             return null;
         }
         var entity = new TableEntity(partitionKey, rowKey);
-        if (compressed is not null)
+        if (snapshot.Compressed)
         {
             entity[CodecProperty] = BrotliCodec;
-            entity[RawLengthProperty] = raw.Length;
+            entity[RawLengthProperty] = snapshot.RawLength;
         }
         var chunks = 0;
         for (var offset = 0; offset < bytes.Length; offset += ChunkBytes, chunks++)
@@ -57,8 +61,9 @@ internal static class StateEntityCodec
         return (entity, bytes.Length);
     }
 
-    /// <summary>The serialized state an entity holds; <paramref name="unreadable"/> makes the error for one that is damaged.</summary>
-    public static byte[] Decode(TableEntity entity, Func<string, Exception> unreadable)
+    /// <summary>The snapshot an entity holds, still compressed; <paramref name="unreadable"/> makes the error for one
+    /// that is damaged.</summary>
+    public static StateSnapshot Decode(TableEntity entity, Func<string, Exception> unreadable)
     {
         var count = entity.GetInt32(ChunkCountProperty);
         if (count is not (> 0 and <= MaxChunks))
@@ -73,10 +78,16 @@ internal static class StateEntityCodec
         var stored = chunks.Length == 1 ? chunks[0] : chunks.SelectMany(chunk => chunk).ToArray();
         return entity.GetString(CodecProperty) switch
         {
-            null => stored,
-            BrotliCodec => StateCompression.Decompress(stored, entity.GetInt32(RawLengthProperty))
-                           ?? throw unreadable("its compressed chunks do not decompress to their recorded length"),
+            null => new StateSnapshot(stored, 0),
+            BrotliCodec => entity.GetInt32(RawLengthProperty) is > 0 and var rawLength
+                ? new StateSnapshot(stored, rawLength)
+                : throw unreadable("its raw length is missing"),
             var codec => throw unreadable($"its codec '{codec}' is unknown"),
         };
     }
+
+    /// <summary>The serialized state an entity holds, decompressed; <paramref name="unreadable"/> makes the error for one
+    /// that is damaged.</summary>
+    public static byte[] DecodeRaw(TableEntity entity, Func<string, Exception> unreadable) =>
+        Decode(entity, unreadable).TryRaw() ?? throw unreadable("its compressed chunks do not decompress to their recorded length");
 }

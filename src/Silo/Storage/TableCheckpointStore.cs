@@ -34,8 +34,8 @@ internal sealed class TableCheckpointStore : ICheckpointStore
         {
             return null;
         }
-        var bytes = StateEntityCodec.Decode(stored.Value!, why => new InvalidDataException($"A stored customer checkpoint is unreadable: {why}."));
-        return new StoredCheckpoint(bytes, stored.Value!.ETag.ToString());
+        var snapshot = StateEntityCodec.Decode(stored.Value!, why => new InvalidDataException($"A stored customer checkpoint is unreadable: {why}."));
+        return new StoredCheckpoint(snapshot, stored.Value!.ETag.ToString());
     }
 
     /// <inheritdoc />
@@ -48,9 +48,9 @@ internal sealed class TableCheckpointStore : ICheckpointStore
 
     private static async Task<CheckpointWriteResult> WriteOneAsync(CheckpointWrite write, Partition partition)
     {
-        if (StateEntityCodec.Encode(partition.Key, TableKeys.Escape(write.Key), write.Bytes) is not var (entity, bytes))
+        if (StateEntityCodec.Encode(partition.Key, TableKeys.Escape(write.Key), write.Snapshot) is not var (entity, bytes))
         {
-            return CheckpointWriteResult.Failed(new GrainStateTooLargeException("customer", "checkpoint", write.Bytes.Length, StateEntityCodec.MaxStateBytes));
+            return CheckpointWriteResult.Failed(new GrainStateTooLargeException("customer", "checkpoint", write.Snapshot.Bytes.Length, StateEntityCodec.MaxStateBytes));
         }
         try
         {

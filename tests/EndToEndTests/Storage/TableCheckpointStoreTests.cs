@@ -24,7 +24,9 @@ public sealed class TableCheckpointStoreTests(AzuriteFixture azurite)
         var store = new TableCheckpointStore(_options);
         var customers = Enumerable.Range(0, 40).Select(i => $"C{i:D3}").ToList();
 
-        var results = await store.WriteAsync(customers.Select(c => new CheckpointWrite(c, Bytes(c), null)).ToList(), CancellationToken.None)
+        // Half the snapshots come compressed, as a state to be packed gives them; the store compresses the others.
+        var writes = customers.Select((c, i) => new CheckpointWrite(c, i % 2 == 0 ? StateSnapshot.Of(Bytes(c)) : new StateSnapshot(Bytes(c), 0), null));
+        var results = await store.WriteAsync(writes.ToList(), CancellationToken.None)
             .WaitAsync(Deadline);
 
         Assert.All(results, r => Assert.NotNull(r.ETag));
@@ -36,7 +38,8 @@ public sealed class TableCheckpointStoreTests(AzuriteFixture azurite)
         foreach (var (customer, result) in customers.Zip(results))
         {
             var stored = await store.ReadAsync(customer, CancellationToken.None).WaitAsync(Deadline);
-            Assert.Equal(Bytes(customer), stored!.Bytes);
+            Assert.Equal(Bytes(customer), stored!.Snapshot.Raw());
+            Assert.True(stored.Snapshot.Compressed);
             Assert.Equal(result.ETag, stored.ETag);
         }
     }
@@ -45,14 +48,15 @@ public sealed class TableCheckpointStoreTests(AzuriteFixture azurite)
     public async Task A_write_with_a_stale_etag_is_lost_and_the_stored_state_stays()
     {
         var store = new TableCheckpointStore(_options);
-        var first = (await store.WriteAsync([new CheckpointWrite("C1", [1], null)], CancellationToken.None)).Single();
-        var second = (await store.WriteAsync([new CheckpointWrite("C1", [2], first.ETag)], CancellationToken.None)).Single();
+        var first = (await store.WriteAsync([new CheckpointWrite("C1", new StateSnapshot([1], 0), null)], CancellationToken.None)).Single();
+        var second = (await store.WriteAsync([new CheckpointWrite("C1", new StateSnapshot([2], 0), first.ETag)], CancellationToken.None)).Single();
 
-        var stale = (await store.WriteAsync([new CheckpointWrite("C1", [3], first.ETag)], CancellationToken.None)).Single();
+        var stale = (await store.WriteAsync([new CheckpointWrite("C1", new StateSnapshot([3], 0), first.ETag)], CancellationToken.None)).Single();
 
         Assert.True(stale.Conflict);
         var stored = await store.ReadAsync("C1", CancellationToken.None);
-        Assert.Equal([2], stored!.Bytes);
+        Assert.Equal([2], stored!.Snapshot.Bytes);
+        Assert.False(stored.Snapshot.Compressed);
         Assert.Equal(second.ETag, stored.ETag);
     }
 
@@ -67,5 +71,6 @@ public sealed class TableCheckpointStoreTests(AzuriteFixture azurite)
         return rows;
     }
 
-    private static byte[] Bytes(string customer) => System.Text.Encoding.UTF8.GetBytes($"state of {customer}");
+    // Repetitive enough that Brotli makes it smaller: the store keeps the compressed bytes and their raw length.
+    private static byte[] Bytes(string customer) => System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat($"state of {customer}; ", 20)));
 }

@@ -12,7 +12,8 @@ namespace Engagement.UnitTests.Checkpoints;
 
 /// <summary>The checkpoint rules: a change is durable once a checkpoint that began after it is stored and the
 /// effects posted before it are done; failed writes hold every later checkpoint; a lost concurrency check fails
-/// only its own checkpoint's waiters; states unused for a whole sweep are packed and unpacked by their next use.</summary>
+/// only its own checkpoint's waiters; states unused for a whole sweep are packed and unpacked by their next use, and a
+/// state unpacked after a whole packing period is packed again once its change is durable.</summary>
 public sealed class CheckpointerTests : IAsyncLifetime
 {
     private static readonly Serializer<CustomerState> Serializer =
@@ -275,6 +276,70 @@ public sealed class CheckpointerTests : IAsyncLifetime
         Assert.Equal(5, again.State.EventsApplied);
     }
 
+    [Theory]
+    [InlineData(10, true)]
+    [InlineData(9, false)]
+    public async Task A_state_a_use_unpacks_is_packed_again_with_the_snapshot_its_checkpoint_stored_only_after_a_whole_packing_period(
+        int packedForSeconds, bool packedAgain)
+    {
+        var customer = await PackedAsync("C1");
+        _clock.Advance(TimeSpan.FromSeconds(packedForSeconds));
+
+        customer.State.EventsApplied = 4;
+        Assert.False(customer.Packed);
+        await StoreAsync(customer);
+
+        Assert.Equal(packedAgain, customer.Packed);
+        var stored = await _store.ReadAsync("C1", CancellationToken.None);
+        Assert.Equal(packedAgain ? stored!.Snapshot.Bytes.Length : 0, customer.PackedBytes);
+        Assert.Equal(4, customer.State.EventsApplied);
+    }
+
+    [Fact]
+    public async Task A_state_used_right_after_it_was_loaded_stays_unpacked_after_its_checkpoint()
+    {
+        await StoreAsync(await LoadAsync("C1"));
+        var loaded = await LoadAsync("C1");
+        Assert.True(loaded.Packed);
+
+        loaded.State.EventsApplied = 2;
+        await StoreAsync(loaded);
+
+        Assert.False(loaded.Packed);
+    }
+
+    [Fact]
+    public async Task A_state_used_while_its_checkpoint_is_written_is_packed_only_by_a_checkpoint_no_use_came_after()
+    {
+        var customer = await PackedAsync("C1");
+        _clock.Advance(TimeSpan.FromSeconds(10));
+        customer.State.EventsApplied = 1;
+        _store.DuringWrite = () => customer.State.EventsApplied = 2;
+
+        await StoreAsync(customer);
+        Assert.False(customer.Packed);
+        Assert.Equal(2, customer.State.EventsApplied);
+
+        _store.DuringWrite = null;
+        await StoreAsync(customer);
+        Assert.True(customer.Packed);
+        Assert.Equal(2, customer.State.EventsApplied);
+        Assert.Equal(2, (await LoadAsync("C1")).State.EventsApplied);
+    }
+
+    [Fact]
+    public async Task A_state_whose_owner_has_effects_in_flight_is_not_packed_after_its_checkpoint()
+    {
+        var customer = await PackedAsync("C1");
+        _clock.Advance(TimeSpan.FromSeconds(10));
+        customer.Quiet = () => false;
+
+        customer.State.EventsApplied = 1;
+        await StoreAsync(customer);
+
+        Assert.False(customer.Packed);
+    }
+
     [Fact]
     public async Task A_sweep_is_spread_over_its_period_a_share_of_the_states_at_each_checkpoint()
     {
@@ -314,6 +379,18 @@ public sealed class CheckpointerTests : IAsyncLifetime
         await _checkpoints.CheckpointAsync(CancellationToken.None);
     }
 
+    // A stored state, used, that the second sweep since packed just now.
+    private async Task<CheckpointedState<CustomerState>> PackedAsync(string key)
+    {
+        var customer = await LoadAsync(key);
+        customer.State.EventsApplied = 0;
+        await StoreAsync(customer);
+        Sweep();
+        Sweep();
+        Assert.True(customer.Packed);
+        return customer;
+    }
+
     private Task<CheckpointedState<CustomerState>> LoadAsync(string key) =>
         _checkpoints.LoadAsync(key, () => new CustomerState(), Serializer, CancellationToken.None);
 
@@ -328,6 +405,9 @@ public sealed class CheckpointerTests : IAsyncLifetime
 
         public TaskCompletionSource Written { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+        /// <summary>Runs while a request is written, after the checkpoint took its snapshots.</summary>
+        public Action? DuringWrite { get; set; }
+
         public Task<StoredCheckpoint?> ReadAsync(string key, CancellationToken cancellation) => _rows.ReadAsync(key, cancellation);
 
         public async Task<IReadOnlyList<CheckpointWriteResult>> WriteAsync(IReadOnlyList<CheckpointWrite> writes, CancellationToken cancellation)
@@ -337,6 +417,7 @@ public sealed class CheckpointerTests : IAsyncLifetime
             {
                 throw new IOException("storage is unreachable");
             }
+            DuringWrite?.Invoke();
             var results = await _rows.WriteAsync(writes, cancellation);
             Written.TrySetResult();
             return results;
