@@ -6,10 +6,11 @@ namespace Engagement.Checkpoints;
 /// as a compressed snapshot, and unpacked by the next use.</summary>
 /// <remarks>Every use goes through <see cref="State"/>, which marks the state used: a state used since the last sweep
 /// stays unpacked. Packing takes a snapshot of its own, so whatever changed since the last checkpoint is packed with
-/// the state; an unpacked state holds no bytes. A state that a use unpacked after it had been packed for
-/// <see cref="CheckpointOptions.PackIdleAfter"/> is packed again with the snapshot of the checkpoint that makes the
-/// use's change durable: its customer is likely to go unused as long again, and its objects then die young rather than
-/// outlive collections until a sweep finds them.</remarks>
+/// the state; an unpacked state holds no bytes. A state that a use unpacks after the sweep packed it, or after it was
+/// packed at a checkpoint and then went unused for a whole <see cref="CheckpointOptions.PackIdleAfter"/>, is packed again
+/// with the snapshot of the checkpoint that makes the use's change durable: its customer is likely to go unused as long
+/// again, and its objects then die young rather than outlive collections until a sweep finds them. A customer used
+/// again sooner stays unpacked until the sweep.</remarks>
 public sealed class CheckpointedState<T> : CheckpointHandle where T : class
 {
     private readonly Serializer<T> _serializer;
@@ -19,6 +20,7 @@ public sealed class CheckpointedState<T> : CheckpointHandle where T : class
     private T? _state;
     private StateSnapshot _packed;
     private long _packedAt;
+    private PackedBy _packedBy;
     private bool _usedSinceSweep;
     private bool _packWhenDurable;
     // Counts every use: a snapshot may replace the state only while no use came after it.
@@ -42,7 +44,8 @@ public sealed class CheckpointedState<T> : CheckpointHandle where T : class
             if (_state is null)
             {
                 _state = _serializer.Deserialize(_packed.Raw())!;
-                _packWhenDurable = _packIdleAfter > TimeSpan.Zero && _clock.GetElapsedTime(_packedAt) >= _packIdleAfter;
+                _packWhenDurable = _packedBy == PackedBy.Sweep
+                                   || (_packedBy == PackedBy.Checkpoint && _clock.GetElapsedTime(_packedAt) >= _packIdleAfter);
                 _packed = default;
                 _unpacked(this);
             }
@@ -91,7 +94,7 @@ public sealed class CheckpointedState<T> : CheckpointHandle where T : class
             _usedSinceSweep = false;
             return false;
         }
-        Pack(StateSnapshot.Of(_serializer.SerializeToArray(_state)));
+        Pack(StateSnapshot.Of(_serializer.SerializeToArray(_state)), PackedBy.Sweep);
         return true;
     }
 
@@ -104,12 +107,20 @@ public sealed class CheckpointedState<T> : CheckpointHandle where T : class
         {
             return false;
         }
-        Pack(snapshot.Value);
+        Pack(snapshot.Value, PackedBy.Checkpoint);
         return true;
     }
 
-    private void Pack(StateSnapshot snapshot)
+    private void Pack(StateSnapshot snapshot, PackedBy packedBy)
     {
-        (_packed, _state, _packedAt, _packWhenDurable, _toPack) = (snapshot, null, _clock.GetTimestamp(), false, null);
+        (_packed, _state, _packedBy, _packedAt, _packWhenDurable, _toPack) = (snapshot, null, packedBy, _clock.GetTimestamp(), false, null);
+    }
+
+    // How the state came to be packed: as it was loaded, by the sweep (unused for a whole period), or at a checkpoint.
+    private enum PackedBy
+    {
+        Loading,
+        Sweep,
+        Checkpoint,
     }
 }
