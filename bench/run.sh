@@ -8,5 +8,4 @@
 # Figures go to stdout, one per line; progress goes to stderr every few seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/silo-gc.sh
 exec dotnet run -c Release --project bench/Engagement.Bench -- "$@"

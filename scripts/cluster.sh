@@ -31,7 +31,6 @@ mkdir -p "$logs"
 
 command -v curl >/dev/null || { echo "curl is missing (apt-get install curl): it checks that each silo is ready."; exit 1; }
 source scripts/azurite-install.sh
-source scripts/silo-gc.sh
 echo "==> Building the engine"
 dotnet build src/Development -v quiet -nologo >/dev/null || { echo "The build failed: run 'dotnet build src/Development' to see why."; exit 1; }
 

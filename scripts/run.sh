@@ -4,6 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 source scripts/azurite-install.sh
-source scripts/silo-gc.sh
 echo "==> Building and starting the engine (Ctrl+C stops it)"
 exec dotnet run --project src/Development -- "$@"
