@@ -33,8 +33,8 @@ public abstract class CheckpointHandle(string key, string? etag)
     /// packed now. Called under <see cref="Gate"/>.</summary>
     protected internal abstract bool TryPack();
 
-    /// <summary>Packs the state with the snapshot the checkpoint just made durable when that checkpoint was its first
-    /// since a use unpacked it after a long idle, nothing used it since, and its owner is quiet; answers whether it
-    /// packed it. Called under <see cref="Gate"/>.</summary>
+    /// <summary>Packs the state with the snapshot the checkpoint just made durable when the state is one to pack again
+    /// (a use unpacked it after it had gone unused), nothing used it since that snapshot, and its owner is quiet;
+    /// answers whether it packed it. Called under <see cref="Gate"/>.</summary>
     protected internal abstract bool PackDurable();
 }
