@@ -189,26 +189,41 @@ public static class TriggerLatencyProbe
         writer.WriteString("customerId", customerId);
         writer.WriteString("occurredAt", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
         writer.WriteString("currency", "CNY");
-        writer.WriteString("accountId", $"{(externalTransfer ? "SA" : "CC")}-{Number(customerId)}");
-        writer.WriteString("direction", "debit");
-        writer.WriteString("kind", externalTransfer ? "transfer_out" : "card_purchase");
-        writer.WriteNumber("amount", externalTransfer ? 60_000.00m : 88.00m);
         if (externalTransfer)
         {
-            writer.WriteNumber("balanceAfter", 20_000.00m);
+            ExternalTransfer(writer, customerId);
         }
-        writer.WriteString("channel", externalTransfer ? "online" : "pos");
-        if (externalTransfer)
+        else
         {
-            writer.WriteStartObject("counterparty");
-            writer.WriteString("name", "Payee");
-            writer.WriteString("bankId", "OTHER");
-            writer.WriteBoolean("external", true);
-            writer.WriteEndObject();
+            CardPurchase(writer, customerId);
         }
         writer.WriteEndObject();
         writer.Flush();
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void ExternalTransfer(Utf8JsonWriter writer, string customerId)
+    {
+        writer.WriteString("accountId", $"SA-{Number(customerId)}");
+        writer.WriteString("direction", "debit");
+        writer.WriteString("kind", "transfer_out");
+        writer.WriteNumber("amount", 60_000.00m);
+        writer.WriteNumber("balanceAfter", 20_000.00m);
+        writer.WriteString("channel", "online");
+        writer.WriteStartObject("counterparty");
+        writer.WriteString("name", "Payee");
+        writer.WriteString("bankId", "OTHER");
+        writer.WriteBoolean("external", true);
+        writer.WriteEndObject();
+    }
+
+    private static void CardPurchase(Utf8JsonWriter writer, string customerId)
+    {
+        writer.WriteString("accountId", $"CC-{Number(customerId)}");
+        writer.WriteString("direction", "debit");
+        writer.WriteString("kind", "card_purchase");
+        writer.WriteNumber("amount", 88.00m);
+        writer.WriteString("channel", "pos");
     }
 
     // The simulator numbers its accounts after the customer: C0042 has SA-42 and CC-42.

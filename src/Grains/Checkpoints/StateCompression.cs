@@ -32,13 +32,13 @@ public static class StateCompression
     }
 
     /// <summary>The <paramref name="rawLength"/> bytes <paramref name="compressed"/> holds; null when it does not hold that many.</summary>
-    public static byte[]? Decompress(byte[] compressed, int? rawLength)
+    public static byte[]? Decompress(byte[] compressed, int rawLength)
     {
         if (rawLength is not (> 0 and <= MaxRawBytes))
         {
             return null;
         }
-        var raw = new byte[rawLength.Value];
+        var raw = new byte[rawLength];
         return BrotliDecoder.TryDecompress(compressed, raw, out var written) && written == raw.Length ? raw : null;
     }
 }

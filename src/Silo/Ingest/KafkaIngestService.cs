@@ -218,7 +218,8 @@ public sealed class KafkaIngestService(
     // The watermarks come from the client's last fetch responses, with no request to the broker, so lag keeps being
     // reported while back-pressure holds the polls. At most every ObserveEndsEveryMs: the loop turns hundreds of times a
     // second when records come one by one, and each look copies the assignment and every partition's topic name out of
-    // the client (5 % of the bytes the engine allocated at 4,000 events/s, and the collections they cost).
+    // the client (5 % of the bytes the engine allocated at 4,000 events/s, and the collections they cost). Timed on the
+    // machine's tick count, not the engine's TimeProvider: it paces work, and a test's frozen clock must not stop it.
     private void ObserveEnds(IConsumer<byte[]?, byte[]?> consumer)
     {
         var now = Environment.TickCount64;

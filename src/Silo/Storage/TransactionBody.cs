@@ -103,6 +103,9 @@ internal static class TransactionBody
                 case Guid id:
                     Typed(json, name, id.ToString("D"), "Edm.Guid");
                     break;
+                default:
+                    // Writes() lets only the types above through: a type added there and not here fails loudly.
+                    throw new InvalidOperationException($"A transaction body cannot hold a {value.GetType().Name} value.");
             }
         }
         json.WriteEndObject();
