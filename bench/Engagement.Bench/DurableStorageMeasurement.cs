@@ -80,19 +80,22 @@ public sealed class DurableStorageMeasurement : IMeasurement
     private static async Task<int> MeanCustomerStateBytesAsync(string connectionString, string table, CancellationToken cancellation)
     {
         var layout = new StorageOptions { TableName = table };
-        long bytes = 0, entities = 0;
+        long bytes = 0, customers = 0;
         for (var partition = 0; partition < SampledPartitions; partition++)
         {
             var client = new TableClient(connectionString, layout.CheckpointTable(partition));
             await foreach (var entity in client.QueryAsync<TableEntity>(cancellationToken: cancellation))
             {
-                bytes += entity.Select(p => p.Value).OfType<byte[]>().Sum(chunk => (long)chunk.Length);
-                entities++;
+                foreach (var size in TableCheckpointStore.StoredStateSizes(entity))
+                {
+                    bytes += size;
+                    customers++;
+                }
             }
         }
-        return entities == 0
+        return customers == 0
             ? throw new InvalidOperationException("The engine stored no customer state in the sampled partitions.")
-            : (int)(bytes / entities);
+            : (int)(bytes / customers);
     }
 
     private static string Mib(long bytes) => (bytes / (1024.0 * 1024)).ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
