@@ -9,7 +9,8 @@ namespace Engagement.Silo.Storage;
 /// <remarks>A state larger than <see cref="CheckpointBucket.InlineLimit"/> moves to a row of its own (laid out by
 /// <see cref="StateEntityCodec"/>), and its bucket property marks it so; it stays there. The bucket rows of a table share a
 /// partition key, so a checkpoint's merges into one table go as entity group transactions through
-/// <see cref="PartitionWriteBatcher"/>. Merges carry no ETag: two activations of one customer writing at once would leave
+/// <see cref="PartitionWriteBatcher"/>, and the activations' reads of one table as queries of many rows through
+/// <see cref="BucketReadBatcher"/>. Merges carry no ETag: two activations of one customer writing at once would leave
 /// the later write, which the grain directory's single activation rules out (docs/notes/table-storage.md). The ETags this
 /// store hands back say where a state is: <see cref="InBucket"/> or <see cref="InOwnRow"/>.</remarks>
 internal sealed class TableCheckpointStore : ICheckpointStore
@@ -50,9 +51,7 @@ internal sealed class TableCheckpointStore : ICheckpointStore
     public async Task<StoredCheckpoint?> ReadAsync(string key, CancellationToken cancellation)
     {
         var place = PlaceOf(key);
-        var client = await place.Partition.Table.ReadyAsync(cancellation);
-        var bucket = await client.GetEntityIfExistsAsync<TableEntity>(place.Partition.BucketKey, place.BucketRow, [place.Property], cancellation);
-        if (!bucket.HasValue || bucket.Value!.GetBinary(place.Property) is not { } value)
+        if (await place.Partition.Reads.ReadAsync(place.BucketRow, place.Property, cancellation) is not { } value)
         {
             return null;
         }
@@ -60,6 +59,7 @@ internal sealed class TableCheckpointStore : ICheckpointStore
         {
             return new StoredCheckpoint(CheckpointBucket.Snapshot(value, Unreadable), InBucket);
         }
+        var client = await place.Partition.Table.ReadyAsync(cancellation);
         var own = await client.GetEntityIfExistsAsync<TableEntity>(place.Partition.OwnRowKey, place.OwnRow, cancellationToken: cancellation);
         return own.HasValue
             ? new StoredCheckpoint(StateEntityCodec.Decode(own.Value!, Unreadable), InOwnRow)
@@ -135,12 +135,22 @@ internal sealed class TableCheckpointStore : ICheckpointStore
 
     private static InvalidDataException Unreadable(string why) => new($"A stored customer checkpoint is unreadable: {why}.");
 
-    private sealed class Partition(int index, LazyTable table)
+    private sealed class Partition
     {
-        public string BucketKey { get; } = $"{BucketPartitionPrefix}{index:x2}";
-        public string OwnRowKey { get; } = $"{OwnRowPartitionPrefix}{index:x2}";
-        public LazyTable Table => table;
-        public PartitionWriteBatcher Writes { get; } = new(table.Client);
+        public Partition(int index, LazyTable table)
+        {
+            BucketKey = $"{BucketPartitionPrefix}{index:x2}";
+            OwnRowKey = $"{OwnRowPartitionPrefix}{index:x2}";
+            Table = table;
+            Writes = new PartitionWriteBatcher(table.Client);
+            Reads = new BucketReadBatcher(table, BucketKey);
+        }
+
+        public string BucketKey { get; }
+        public string OwnRowKey { get; }
+        public LazyTable Table { get; }
+        public PartitionWriteBatcher Writes { get; }
+        public BucketReadBatcher Reads { get; }
     }
 
     private sealed record Place(Partition Partition, string BucketRow, string Property, string OwnRow);
