@@ -80,22 +80,19 @@ public sealed class DurableStorageMeasurement : IMeasurement
     private static async Task<int> MeanCustomerStateBytesAsync(string connectionString, string table, CancellationToken cancellation)
     {
         var layout = new StorageOptions { TableName = table };
-        long bytes = 0, customers = 0;
+        long bytes = 0, entities = 0;
         for (var partition = 0; partition < SampledPartitions; partition++)
         {
             var client = new TableClient(connectionString, layout.CheckpointTable(partition));
             await foreach (var entity in client.QueryAsync<TableEntity>(cancellationToken: cancellation))
             {
-                foreach (var size in TableCheckpointStore.StoredStateSizes(entity))
-                {
-                    bytes += size;
-                    customers++;
-                }
+                bytes += entity.Select(p => p.Value).OfType<byte[]>().Sum(chunk => (long)chunk.Length);
+                entities++;
             }
         }
-        return customers == 0
+        return entities == 0
             ? throw new InvalidOperationException("The engine stored no customer state in the sampled partitions.")
-            : (int)(bytes / customers);
+            : (int)(bytes / entities);
     }
 
     private static string Mib(long bytes) => (bytes / (1024.0 * 1024)).ToString("N0", System.Globalization.CultureInfo.InvariantCulture);

@@ -25,17 +25,9 @@ internal sealed class PartitionWriteBatcher(TableClient table)
 
     /// <summary>Writes the entity (adds it when <paramref name="etag"/> is null, else replaces it if its ETag still
     /// matches) and returns its new ETag; <paramref name="bytes"/> is its serialized size, to keep transactions in bounds.</summary>
-    public Task<ETag> WriteAsync(TableEntity entity, ETag? etag, int bytes) =>
-        Enqueue(new PendingWrite(entity, etag is null ? TableTransactionActionType.Add : TableTransactionActionType.UpdateReplace, etag ?? default, bytes));
-
-    /// <summary>Writes the entity whether or not it exists, merging its properties into the stored ones or replacing
-    /// them as <paramref name="mode"/> says, and returns its new ETag.</summary>
-    public Task<ETag> UpsertAsync(TableEntity entity, TableUpdateMode mode, int bytes) =>
-        Enqueue(new PendingWrite(entity, mode == TableUpdateMode.Merge ? TableTransactionActionType.UpsertMerge : TableTransactionActionType.UpsertReplace, default, bytes));
-
-    private Task<ETag> Enqueue(PendingWrite write)
+    public Task<ETag> WriteAsync(TableEntity entity, ETag? etag, int bytes)
     {
-        var entity = write.Entity;
+        var write = new PendingWrite(entity, etag, bytes);
         List<PendingWrite>? first = null;
         lock (_gate)
         {
@@ -101,7 +93,9 @@ internal sealed class PartitionWriteBatcher(TableClient table)
         }
         try
         {
-            var actions = batch.Select(w => new TableTransactionAction(w.Action, w.Entity, w.ETag)).ToList();
+            var actions = batch.Select(w => w.ETag is { } etag
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, w.Entity, etag)
+                : new TableTransactionAction(TableTransactionActionType.Add, w.Entity)).ToList();
             using var transaction = TransactionBodyPolicy.For(table, actions);
             var responses = (await table.SubmitTransactionAsync(actions)).Value;
             for (var i = 0; i < batch.Count; i++)
@@ -125,13 +119,9 @@ internal sealed class PartitionWriteBatcher(TableClient table)
     {
         try
         {
-            write.Complete(write.Action switch
-            {
-                TableTransactionActionType.Add => await table.AddEntityAsync(write.Entity),
-                TableTransactionActionType.UpdateReplace => await table.UpdateEntityAsync(write.Entity, write.ETag, TableUpdateMode.Replace),
-                TableTransactionActionType.UpsertMerge => await table.UpsertEntityAsync(write.Entity, TableUpdateMode.Merge),
-                _ => await table.UpsertEntityAsync(write.Entity, TableUpdateMode.Replace),
-            });
+            write.Complete(write.ETag is { } etag
+                ? await table.UpdateEntityAsync(write.Entity, etag, TableUpdateMode.Replace)
+                : await table.AddEntityAsync(write.Entity));
         }
         catch (Exception e)
         {
@@ -139,11 +129,10 @@ internal sealed class PartitionWriteBatcher(TableClient table)
         }
     }
 
-    private sealed class PendingWrite(TableEntity entity, TableTransactionActionType action, ETag etag, int bytes)
+    private sealed class PendingWrite(TableEntity entity, ETag? etag, int bytes)
     {
         public TableEntity Entity => entity;
-        public TableTransactionActionType Action => action;
-        public ETag ETag => etag;
+        public ETag? ETag => etag;
         public int Bytes => bytes;
         public TaskCompletionSource<ETag> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

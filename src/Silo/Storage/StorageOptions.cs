@@ -19,18 +19,10 @@ public sealed class StorageOptions
     /// <summary>The start of the name of every table the engine keeps: the tables are this and a suffix
     /// (<see cref="CheckpointTable"/>, <see cref="GrainTable"/>, <see cref="LedgerTable"/>).</summary>
     public string TableName { get; set; } = EngineTableStorageOptions.DefaultTableName;
-    /// <summary>How many tables customer checkpoints are spread over, each with one partition of bucket rows: fewer make
+    /// <summary>How many table partitions customer checkpoints are spread over, each in a table of its own: fewer make
     /// larger entity group transactions; Azure serves each partition at up to about 2,000 entities a second. Fixed once
     /// data is stored.</summary>
     public int CheckpointPartitions { get; set; } = 16;
-
-    /// <summary>Customer checkpoint buckets at most: four hex digits name each one's row.</summary>
-    public const int MaxCheckpointBuckets = 65536;
-
-    /// <summary>How many bucket rows customers are spread over, one property per customer: fewer let a checkpoint store
-    /// more customers per write. Azure allows 252 properties per entity, so keep it above the number of customers ÷ 150.
-    /// Fixed once data is stored.</summary>
-    public int CheckpointBuckets { get; set; } = 1024;
 
     /// <summary>The table of customer checkpoint partition <paramref name="partition"/>.</summary>
     public string CheckpointTable(int partition) => $"{TableName}Customers{partition:x2}";

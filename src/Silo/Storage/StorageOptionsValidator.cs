@@ -14,10 +14,7 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         var checks = new SettingChecks(StorageOptions.Section)
             .That(Enum.IsDefined(options.Provider), nameof(options.Provider),
                 $"must be {string.Join(" or ", Enum.GetNames<StorageKind>())} (got {options.Provider})")
-            .Within(nameof(options.CheckpointPartitions), options.CheckpointPartitions, 1, StorageOptions.MaxCheckpointPartitions)
-            .That(options.CheckpointBuckets >= options.CheckpointPartitions && options.CheckpointBuckets is >= 1 and <= StorageOptions.MaxCheckpointBuckets,
-                nameof(options.CheckpointBuckets),
-                FormattableString.Invariant($"must be from Storage:CheckpointPartitions ({options.CheckpointPartitions}) to {StorageOptions.MaxCheckpointBuckets}, so that every table holds a bucket (got {options.CheckpointBuckets})"));
+            .Within(nameof(options.CheckpointPartitions), options.CheckpointPartitions, 1, StorageOptions.MaxCheckpointPartitions);
         if (options.Provider == StorageKind.AzureTable)
         {
             // The connection string holds a secret: the message never quotes it. An empty one is a missing setting, which

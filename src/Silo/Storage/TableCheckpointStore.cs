@@ -1,170 +1,79 @@
+using Azure;
 using Azure.Data.Tables;
 using Engagement.Checkpoints;
 
 namespace Engagement.Silo.Storage;
 
-/// <summary>Customer checkpoints in Azure Table Storage: each customer is a property of one of
-/// <see cref="StorageOptions.CheckpointBuckets"/> bucket rows, and a checkpoint merges into each bucket row the customers
-/// of it that changed, one write for all of them.</summary>
-/// <remarks>A state larger than <see cref="CheckpointBucket.InlineLimit"/> moves to a row of its own (laid out by
-/// <see cref="StateEntityCodec"/>), and its bucket property marks it so; it stays there. The bucket rows of a table share a
-/// partition key, so a checkpoint's merges into one table go as entity group transactions through
-/// <see cref="PartitionWriteBatcher"/>, and the activations' reads of one table as queries of many rows through
-/// <see cref="BucketReadBatcher"/>. Merges carry no ETag: two activations of one customer writing at once would leave
-/// the later write, which the grain directory's single activation rules out (docs/notes/table-storage.md). The ETags this
-/// store hands back say where a state is: <see cref="InBucket"/> or <see cref="InOwnRow"/>.</remarks>
+/// <summary>Customer checkpoints in Azure Table Storage: the customers of one of <see cref="StorageOptions.CheckpointPartitions"/>
+/// partitions share a partition key, so the states a checkpoint writes go as entity group transactions of up to 100.</summary>
+/// <remarks>Each state is one entity laid out by <see cref="StateEntityCodec"/>, written with optimistic concurrency
+/// on its ETag; the transactions are formed by <see cref="PartitionWriteBatcher"/>. Each partition has a table of its
+/// own (<see cref="StorageOptions.CheckpointTable"/>): Azure does not mind, and Azurite's cost of a write grows with the
+/// rows of its table (docs/notes/table-storage.md).</remarks>
 internal sealed class TableCheckpointStore : ICheckpointStore
 {
-    /// <summary>The start of the partition key of every bucket row; two hex digits of the table follow.</summary>
-    internal const string BucketPartitionPrefix = "checkpoint-bucket_";
-
-    /// <summary>The start of the partition key of every customer's own row; two hex digits of the table follow.</summary>
-    internal const string OwnRowPartitionPrefix = "checkpoint-customer_";
-
-    /// <summary>The ETag of a state held in its bucket row.</summary>
-    internal const string InBucket = "bucket";
-
-    /// <summary>The ETag of a state held in a row of its own.</summary>
-    internal const string InOwnRow = "row";
+    /// <summary>The start of every customer checkpoint partition key; two hex digits of the partition follow.</summary>
+    internal const string PartitionPrefix = "checkpoint-customer_";
 
     private readonly Partition[] _partitions;
-    private readonly int _buckets;
 
     /// <summary>Creates the store on the configured account and tables; each table is created on first use.</summary>
-    public TableCheckpointStore(StorageOptions options)
-    {
-        _buckets = options.CheckpointBuckets;
+    public TableCheckpointStore(StorageOptions options) =>
         _partitions = Enumerable.Range(0, options.CheckpointPartitions)
-            .Select(partition => new Partition(partition,
+            .Select(partition => new Partition($"{PartitionPrefix}{partition:x2}",
                 new LazyTable(new TableClient(options.ConnectionString, options.CheckpointTable(partition), TransactionBodyPolicy.ClientOptions()))))
             .ToArray();
-    }
-
-    /// <summary>The sizes of the states <paramref name="entity"/> holds, one per customer: each customer property of a
-    /// bucket row, or the chunks of a customer's own row.</summary>
-    internal static IEnumerable<int> StoredStateSizes(TableEntity entity) =>
-        entity.PartitionKey.StartsWith(BucketPartitionPrefix, StringComparison.Ordinal)
-            ? entity.Select(property => property.Value).OfType<byte[]>().Select(CheckpointBucket.StoredBytes).OfType<int>()
-            : [entity.Select(property => property.Value).OfType<byte[]>().Sum(chunk => chunk.Length)];
 
     /// <inheritdoc />
     public async Task<StoredCheckpoint?> ReadAsync(string key, CancellationToken cancellation)
     {
-        var place = PlaceOf(key);
-        if (await place.Partition.Reads.ReadAsync(place.BucketRow, place.Property, cancellation) is not { } value)
+        var partition = PartitionOf(key);
+        var client = await partition.Table.ReadyAsync(cancellation);
+        var stored = await client.GetEntityIfExistsAsync<TableEntity>(partition.Key, TableKeys.Escape(key), cancellationToken: cancellation);
+        if (!stored.HasValue)
         {
             return null;
         }
-        if (!CheckpointBucket.IsOwnRowMark(value))
-        {
-            return new StoredCheckpoint(CheckpointBucket.Snapshot(value, Unreadable), InBucket);
-        }
-        var client = await place.Partition.Table.ReadyAsync(cancellation);
-        var own = await client.GetEntityIfExistsAsync<TableEntity>(place.Partition.OwnRowKey, place.OwnRow, cancellationToken: cancellation);
-        return own.HasValue
-            ? new StoredCheckpoint(StateEntityCodec.Decode(own.Value!, Unreadable), InOwnRow)
-            : throw Unreadable("its bucket marks it as stored in a row of its own, and that row is missing");
+        var snapshot = StateEntityCodec.Decode(stored.Value!, why => new InvalidDataException($"A stored customer checkpoint is unreadable: {why}."));
+        return new StoredCheckpoint(snapshot, stored.Value!.ETag.ToString());
     }
 
     /// <inheritdoc />
-    /// <remarks>A state that moves to a row of its own is written there before its bucket's mark, so a crash between the
-    /// two leaves the bucket holding the state before, which the replay from the committed offsets brings up to date.</remarks>
     public async Task<IReadOnlyList<CheckpointWriteResult>> WriteAsync(IReadOnlyList<CheckpointWrite> writes, CancellationToken cancellation)
     {
-        var pending = writes.Select(write => new PendingWrite(write, PlaceOf(write.Key))).ToList();
-        await Task.WhenAll(pending.Select(p => p.Place.Partition).Distinct().Select(p => p.Table.ReadyAsync(cancellation)));
-
-        var moving = pending.Where(p => p.OwnRow && p.Write.ETag != InOwnRow).ToList();
-        await Task.WhenAll(moving.Select(WriteOwnRowAsync));
-        var staying = pending.Where(p => p.OwnRow && p.Write.ETag == InOwnRow).Select(WriteOwnRowAsync);
-        var buckets = pending.Where(p => p.Result is null && (!p.OwnRow || p.Write.ETag != InOwnRow))
-            .GroupBy(p => p.Place.BucketRow)
-            .Select(MergeBucketAsync);
-        await Task.WhenAll(staying.Concat(buckets));
-        return pending.Select(p => p.Result ?? CheckpointWriteResult.Stored(p.OwnRow ? InOwnRow : InBucket)).ToList();
+        var partitions = writes.Select(w => PartitionOf(w.Key)).ToList();
+        await Task.WhenAll(partitions.Distinct().Select(p => p.Table.ReadyAsync(cancellation)));
+        return await Task.WhenAll(writes.Select((write, i) => WriteOneAsync(write, partitions[i])));
     }
 
-    // Completes with the write's result only when it failed: a state moving to its own row is stored once its mark is.
-    private static async Task WriteOwnRowAsync(PendingWrite pending)
+    private static async Task<CheckpointWriteResult> WriteOneAsync(CheckpointWrite write, Partition partition)
     {
-        var partition = pending.Place.Partition;
-        if (StateEntityCodec.Encode(partition.OwnRowKey, pending.Place.OwnRow, pending.Snapshot) is not var (entity, bytes))
+        if (StateEntityCodec.Encode(partition.Key, TableKeys.Escape(write.Key), write.Snapshot) is not var (entity, bytes))
         {
-            pending.Result = CheckpointWriteResult.Failed(new GrainStateTooLargeException("customer", "checkpoint", pending.Snapshot.Bytes.Length, StateEntityCodec.MaxStateBytes));
-            return;
+            return CheckpointWriteResult.Failed(new GrainStateTooLargeException("customer", "checkpoint", write.Snapshot.Bytes.Length, StateEntityCodec.MaxStateBytes));
         }
         try
         {
-            await partition.Writes.UpsertAsync(entity, TableUpdateMode.Replace, bytes);
+            var etag = await partition.Writes.WriteAsync(entity, write.ETag is { } known ? new ETag(known) : null, bytes);
+            return CheckpointWriteResult.Stored(etag.ToString());
+        }
+        // An add finds the row taken (409), or a replace finds it changed (412) or gone (404): another writer won.
+        catch (RequestFailedException e) when (write.ETag is null ? e.Status == 409 : e.Status is 412 or 404)
+        {
+            return CheckpointWriteResult.Lost();
         }
         catch (Exception e)
         {
-            pending.Result = CheckpointWriteResult.Failed(e);
+            return CheckpointWriteResult.Failed(e);
         }
     }
 
-    private static async Task MergeBucketAsync(IGrouping<string, PendingWrite> customers)
+    private Partition PartitionOf(string key) => _partitions[StableHash.ShardOf(key, _partitions.Length)];
+
+    private sealed class Partition(string key, LazyTable table)
     {
-        var partition = customers.First().Place.Partition;
-        var entity = new TableEntity(partition.BucketKey, customers.Key);
-        var bytes = 0;
-        foreach (var customer in customers)
-        {
-            var value = customer.OwnRow ? CheckpointBucket.OwnRowMark() : CheckpointBucket.Value(customer.Snapshot);
-            entity[customer.Place.Property] = value;
-            bytes += value.Length;
-        }
-        try
-        {
-            await partition.Writes.UpsertAsync(entity, TableUpdateMode.Merge, bytes);
-        }
-        catch (Exception e)
-        {
-            foreach (var customer in customers)
-            {
-                customer.Result = CheckpointWriteResult.Failed(e);
-            }
-        }
-    }
-
-    private Place PlaceOf(string key)
-    {
-        var bucket = StableHash.ShardOf(key, _buckets);
-        return new Place(_partitions[bucket % _partitions.Length], $"{bucket:x4}", CheckpointBucket.PropertyName(key), TableKeys.Escape(key));
-    }
-
-    private static InvalidDataException Unreadable(string why) => new($"A stored customer checkpoint is unreadable: {why}.");
-
-    private sealed class Partition
-    {
-        public Partition(int index, LazyTable table)
-        {
-            BucketKey = $"{BucketPartitionPrefix}{index:x2}";
-            OwnRowKey = $"{OwnRowPartitionPrefix}{index:x2}";
-            Table = table;
-            Writes = new PartitionWriteBatcher(table.Client);
-            Reads = new BucketReadBatcher(table, BucketKey);
-        }
-
-        public string BucketKey { get; }
-        public string OwnRowKey { get; }
-        public LazyTable Table { get; }
-        public PartitionWriteBatcher Writes { get; }
-        public BucketReadBatcher Reads { get; }
-    }
-
-    private sealed record Place(Partition Partition, string BucketRow, string Property, string OwnRow);
-
-    private sealed class PendingWrite(CheckpointWrite write, Place place)
-    {
-        public CheckpointWrite Write => write;
-        public Place Place => place;
-
-        // Compressed here when it came raw: the size that decides where it goes is the size stored.
-        public StateSnapshot Snapshot { get; } = write.Snapshot.Compressed ? write.Snapshot : StateSnapshot.Of(write.Snapshot.Bytes);
-
-        public bool OwnRow => write.ETag == InOwnRow || Snapshot.Bytes.Length > CheckpointBucket.InlineLimit;
-
-        public CheckpointWriteResult? Result { get; set; }
+        public string Key => key;
+        public LazyTable Table => table;
+        public PartitionWriteBatcher Writes { get; } = new(table.Client);
     }
 }

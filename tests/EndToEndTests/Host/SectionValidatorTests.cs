@@ -99,10 +99,6 @@ public sealed class SectionValidatorTests
         Assert.Empty(Checked.Problems(validator, o => (o.Provider, o.ConnectionString, o.TableName) = (StorageKind.Memory, "", "")));
         Assert.Equal(["Storage:CheckpointPartitions must be from 1 to 256 (got 0)"], Checked.Problems(validator, o => o.CheckpointPartitions = 0));
         Assert.Equal(["Storage:CheckpointPartitions must be from 1 to 256 (got 257)"], Checked.Problems(validator, o => o.CheckpointPartitions = 257));
-        Assert.Equal(["Storage:CheckpointBuckets must be from Storage:CheckpointPartitions (16) to 65536, so that every table holds a bucket (got 15)"],
-            Checked.Problems(validator, o => o.CheckpointBuckets = 15));
-        Assert.Equal(["Storage:CheckpointBuckets must be from Storage:CheckpointPartitions (16) to 65536, so that every table holds a bucket (got 65537)"],
-            Checked.Problems(validator, o => o.CheckpointBuckets = 65537));
         Assert.Equal(["Storage:Provider must be AzureTable or Memory (got 7)"], Checked.Problems(validator, o => o.Provider = (StorageKind)7));
     }
 
