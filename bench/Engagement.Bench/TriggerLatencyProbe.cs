@@ -177,7 +177,7 @@ public static class TriggerLatencyProbe
     }
 
     // A timed event is a 60,000.00 transfer to another bank (it fires movement.external_transfer); the others are card
-    // purchases of 88.00, which fire nothing.
+    // purchases of 88.00, which fire nothing. Both are debits.
     private static string Transaction(Utf8JsonWriter writer, ArrayBufferWriter<byte> buffer, string eventId, string customerId,
         bool externalTransfer)
     {
@@ -189,6 +189,7 @@ public static class TriggerLatencyProbe
         writer.WriteString("customerId", customerId);
         writer.WriteString("occurredAt", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
         writer.WriteString("currency", "CNY");
+        writer.WriteString("direction", "debit");
         if (externalTransfer)
         {
             ExternalTransfer(writer, customerId);
@@ -205,7 +206,6 @@ public static class TriggerLatencyProbe
     private static void ExternalTransfer(Utf8JsonWriter writer, string customerId)
     {
         writer.WriteString("accountId", $"SA-{Number(customerId)}");
-        writer.WriteString("direction", "debit");
         writer.WriteString("kind", "transfer_out");
         writer.WriteNumber("amount", 60_000.00m);
         writer.WriteNumber("balanceAfter", 20_000.00m);
@@ -220,7 +220,6 @@ public static class TriggerLatencyProbe
     private static void CardPurchase(Utf8JsonWriter writer, string customerId)
     {
         writer.WriteString("accountId", $"CC-{Number(customerId)}");
-        writer.WriteString("direction", "debit");
         writer.WriteString("kind", "card_purchase");
         writer.WriteNumber("amount", 88.00m);
         writer.WriteString("channel", "pos");
