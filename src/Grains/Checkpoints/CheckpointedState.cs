@@ -6,21 +6,18 @@ namespace Engagement.Checkpoints;
 /// as a compressed snapshot, and unpacked by the next use.</summary>
 /// <remarks>Every use goes through <see cref="State"/>, which marks the state used: a state used since the last sweep
 /// stays unpacked. Packing takes a snapshot of its own, so whatever changed since the last checkpoint is packed with
-/// the state; an unpacked state holds no bytes. A state that a use unpacks after the sweep packed it, or after it was
-/// packed at a checkpoint and then went unused for a whole <see cref="CheckpointOptions.PackIdleAfter"/>, is packed again
-/// with the snapshot of the checkpoint that makes the use's change durable: its customer is likely to go unused as long
-/// again, and its objects then die young rather than outlive collections until a sweep finds them. A customer used
-/// again sooner stays unpacked until the sweep.</remarks>
+/// the state; an unpacked state holds no bytes. A state that a use unpacks after the sweep or a checkpoint packed it is
+/// packed again with the snapshot of the checkpoint that makes the use's change durable, when nothing used it since
+/// that snapshot and its owner is quiet: its objects then die young rather than outlive collections until a sweep
+/// finds them, which costs the pauses of every collection more than unpacking a busy customer again costs it. A state
+/// used right after it was loaded stays unpacked until the sweep.</remarks>
 public sealed class CheckpointedState<T> : CheckpointHandle where T : class
 {
     private readonly Serializer<T> _serializer;
     private readonly Action<CheckpointHandle> _unpacked;
-    private readonly TimeProvider _clock;
-    private readonly TimeSpan _packIdleAfter;
     private T? _state;
     private StateSnapshot _packed;
-    private long _packedAt;
-    private PackedBy _packedBy;
+    private bool _packedSinceLoad;
     private bool _usedSinceSweep;
     private bool _packWhenDurable;
     // Counts every use: a snapshot may replace the state only while no use came after it.
@@ -29,11 +26,10 @@ public sealed class CheckpointedState<T> : CheckpointHandle where T : class
     private long _usesAtSnapshot;
 
     internal CheckpointedState(string key, T? state, StateSnapshot packed, string? etag, Serializer<T> serializer,
-        Action<CheckpointHandle> unpacked, TimeProvider clock, TimeSpan packIdleAfter)
+        Action<CheckpointHandle> unpacked)
         : base(key, etag)
     {
-        (_state, _packed, _serializer, _unpacked, _clock, _packIdleAfter) = (state, packed, serializer, unpacked, clock, packIdleAfter);
-        _packedAt = clock.GetTimestamp();
+        (_state, _packed, _serializer, _unpacked) = (state, packed, serializer, unpacked);
     }
 
     /// <summary>The live state, unpacked if it was packed; use and change it only under <see cref="CheckpointHandle.Gate"/>.</summary>
@@ -44,8 +40,7 @@ public sealed class CheckpointedState<T> : CheckpointHandle where T : class
             if (_state is null)
             {
                 _state = _serializer.Deserialize(_packed.Raw())!;
-                _packWhenDurable = _packedBy == PackedBy.Sweep
-                                   || (_packedBy == PackedBy.Checkpoint && _clock.GetElapsedTime(_packedAt) >= _packIdleAfter);
+                _packWhenDurable = _packedSinceLoad;
                 _packed = default;
                 _unpacked(this);
             }
@@ -94,7 +89,7 @@ public sealed class CheckpointedState<T> : CheckpointHandle where T : class
             _usedSinceSweep = false;
             return false;
         }
-        Pack(StateSnapshot.Of(_serializer.SerializeToArray(_state)), PackedBy.Sweep);
+        Pack(StateSnapshot.Of(_serializer.SerializeToArray(_state)));
         return true;
     }
 
@@ -107,20 +102,12 @@ public sealed class CheckpointedState<T> : CheckpointHandle where T : class
         {
             return false;
         }
-        Pack(snapshot.Value, PackedBy.Checkpoint);
+        Pack(snapshot.Value);
         return true;
     }
 
-    private void Pack(StateSnapshot snapshot, PackedBy packedBy)
+    private void Pack(StateSnapshot snapshot)
     {
-        (_packed, _state, _packedBy, _packedAt, _packWhenDurable, _toPack) = (snapshot, null, packedBy, _clock.GetTimestamp(), false, null);
-    }
-
-    // How the state came to be packed: as it was loaded, by the sweep (unused for a whole period), or at a checkpoint.
-    private enum PackedBy
-    {
-        Loading,
-        Sweep,
-        Checkpoint,
+        (_packed, _state, _packedSinceLoad, _packWhenDurable, _toPack) = (snapshot, null, true, false, null);
     }
 }

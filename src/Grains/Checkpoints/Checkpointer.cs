@@ -76,9 +76,9 @@ public sealed class Checkpointer : IAsyncDisposable
         var stored = await _store.ReadAsync(key, cancellation);
         if (stored is not null)
         {
-            return new CheckpointedState<T>(key, null, stored.Snapshot, stored.ETag, serializer, Unpacked, _clock, _options.PackIdleAfter);
+            return new CheckpointedState<T>(key, null, stored.Snapshot, stored.ETag, serializer, Unpacked);
         }
-        var created = new CheckpointedState<T>(key, create(), default, null, serializer, Unpacked, _clock, _options.PackIdleAfter);
+        var created = new CheckpointedState<T>(key, create(), default, null, serializer, Unpacked);
         Unpacked(created);
         return created;
     }

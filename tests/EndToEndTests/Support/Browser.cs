@@ -104,17 +104,24 @@ internal sealed class Browser : IDisposable
     public IWebElement? LiveCard(Func<IWebElement, bool> which) =>
         Driver.FindElements(By.CssSelector("#inbox-list article.card")).FirstOrDefault(which);
 
-    /// <summary>Saves a screenshot as docs/screenshots/<paramref name="name"/>.png, at <paramref name="width"/> pixels wide.</summary>
+    /// <summary>Saves a screenshot as <paramref name="name"/>.png, at <paramref name="width"/> pixels wide, in the test
+    /// output's screenshots folder, or in docs/screenshots when <c>UPDATE_SCREENSHOTS=1</c>.</summary>
     public void Screenshot(string name, int width = 1280)
     {
         // The whole page at that width (capped), as the browser lays it out for a screen of that size.
         Metrics(width, 900);
         var height = Convert.ToInt32(Driver.ExecuteScript("return document.documentElement.scrollHeight"), CultureInfo.InvariantCulture);
         Metrics(width, Math.Clamp(height, 600, 2400));
-        var folder = Directory.CreateDirectory(Path.Combine(AzuriteProcess.FindRepositoryRoot(), "docs", "screenshots"));
+        var folder = Directory.CreateDirectory(ScreenshotFolder());
         Driver.GetScreenshot().SaveAsFile(Path.Combine(folder.FullName, $"{name}.png"));
         Driver.ExecuteCdpCommand("Emulation.clearDeviceMetricsOverride", []);
     }
+
+    // A test run leaves the working tree as it found it: the docs' pictures change only when someone asks for new ones.
+    private static string ScreenshotFolder() =>
+        Environment.GetEnvironmentVariable("UPDATE_SCREENSHOTS") == "1"
+            ? Path.Combine(AzuriteProcess.FindRepositoryRoot(), "docs", "screenshots")
+            : Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     private void Metrics(int width, int height) =>
         Driver.ExecuteCdpCommand("Emulation.setDeviceMetricsOverride",

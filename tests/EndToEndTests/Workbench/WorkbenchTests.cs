@@ -8,7 +8,8 @@ using OpenQA.Selenium;
 namespace Engagement.EndToEndTests.Workbench;
 
 /// <summary>The advisors' workbench in a real headless Chromium against the whole engine: live inbox, outcomes, effect,
-/// access, language and the daily cap. Each test has its own advisors and customers, and saves screenshots in docs/.</summary>
+/// access, language and the daily cap. Each test has its own advisors and customers, and saves screenshots (see
+/// <see cref="Browser.Screenshot"/>).</summary>
 [Collection(EngineCollection.Name)]
 public sealed class WorkbenchTests(EngineFixture fixture)
 {
