@@ -37,4 +37,12 @@ public abstract class CheckpointHandle(string key, string? etag)
     /// (a use unpacked it after the sweep or a checkpoint had packed it), nothing used it since that snapshot, and its
     /// owner is quiet; answers whether it packed it. Called under <see cref="Gate"/>.</summary>
     protected internal abstract bool PackDurable();
+
+    /// <summary>Whether the state is one to pack again that is still unpacked (its checkpoint could not pack it: a use
+    /// came after the snapshot, or its owner was busy). Called under <see cref="Gate"/>.</summary>
+    protected internal abstract bool AwaitsPacking { get; }
+
+    /// <summary>Packs a state that <see cref="AwaitsPacking"/> with a snapshot of its own when its owner is quiet;
+    /// answers whether it packed it. Called under <see cref="Gate"/>.</summary>
+    protected internal abstract bool PackSettled();
 }

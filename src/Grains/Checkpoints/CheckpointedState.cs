@@ -8,9 +8,10 @@ namespace Engagement.Checkpoints;
 /// stays unpacked. Packing takes a snapshot of its own, so whatever changed since the last checkpoint is packed with
 /// the state; an unpacked state holds no bytes. A state that a use unpacks after the sweep or a checkpoint packed it is
 /// packed again with the snapshot of the checkpoint that makes the use's change durable, when nothing used it since
-/// that snapshot and its owner is quiet: its objects then die young rather than outlive collections until a sweep
-/// finds them, which costs the pauses of every collection more than unpacking a busy customer again costs it. A state
-/// used right after it was loaded stays unpacked until the sweep.</remarks>
+/// that snapshot and its owner is quiet, or else by one of the next checkpoints with a snapshot of its own once its
+/// owner is quiet: its objects then die young rather than outlive collections until a sweep finds them, which costs
+/// the pauses of every collection more than unpacking a busy customer again costs it. A state used right after it was
+/// loaded stays unpacked until the sweep.</remarks>
 public sealed class CheckpointedState<T> : CheckpointHandle where T : class
 {
     private readonly Serializer<T> _serializer;
@@ -103,6 +104,20 @@ public sealed class CheckpointedState<T> : CheckpointHandle where T : class
             return false;
         }
         Pack(snapshot.Value);
+        return true;
+    }
+
+    /// <inheritdoc />
+    protected internal override bool AwaitsPacking => _state is not null && _packWhenDurable;
+
+    /// <inheritdoc />
+    protected internal override bool PackSettled()
+    {
+        if (!AwaitsPacking || !Quiet())
+        {
+            return false;
+        }
+        Pack(StateSnapshot.Of(_serializer.SerializeToArray(_state!)));
         return true;
     }
 

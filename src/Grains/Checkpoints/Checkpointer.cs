@@ -20,6 +20,9 @@ public sealed class Checkpointer : IAsyncDisposable
 {
     private const int ConflictsRemembered = 1024;
 
+    // How many checkpoints after its own a state still to pack again is tried before it is left to the sweep.
+    private const int PackLaterTries = 10;
+
     private readonly ICheckpointStore _store;
     private readonly SequenceTracker _effects;
     private readonly CheckpointOptions _options;
@@ -36,6 +39,7 @@ public sealed class Checkpointer : IAsyncDisposable
     private long _open = 1;
     private long _durable;
     private List<CheckpointHandle> _sweeping = [];
+    private Dictionary<CheckpointHandle, int> _packLater = new(ReferenceEqualityComparer.Instance);
     private int _swept;
     private long _sweepStartedAt;
     private Task? _loop;
@@ -379,8 +383,39 @@ public sealed class Checkpointer : IAsyncDisposable
         }
         await _effects.WhenDoneThroughAsync(effectsThrough).WaitAsync(cancellation);
         Complete(checkpoint);
-        Pack(taken, static handle => handle.PackDurable());
+        PackAgain(taken);
         return Took(taken, started, durable: true);
+    }
+
+    // Packs again the states this checkpoint made durable with its snapshots, and with snapshots of their own those that
+    // earlier checkpoints could not pack; one still not packable is tried at the next checkpoints, then left to the sweep.
+    private void PackAgain(List<CheckpointHandle> taken)
+    {
+        var later = new Dictionary<CheckpointHandle, int>(ReferenceEqualityComparer.Instance);
+        foreach (var handle in taken)
+        {
+            PackAgain(handle, static handle => handle.PackDurable(), PackLaterTries, later);
+        }
+        foreach (var (handle, triesLeft) in _packLater.Where(waiting => !later.ContainsKey(waiting.Key)))
+        {
+            PackAgain(handle, static handle => handle.PackSettled(), triesLeft - 1, later);
+        }
+        _packLater = later;
+    }
+
+    private void PackAgain(CheckpointHandle handle, Func<CheckpointHandle, bool> pack, int triesLeft, Dictionary<CheckpointHandle, int> later)
+    {
+        lock (handle.Gate)
+        {
+            if (pack(handle))
+            {
+                Forget(handle);
+            }
+            else if (handle.AwaitsPacking && triesLeft > 0)
+            {
+                later[handle] = triesLeft;
+            }
+        }
     }
 
     // Only rounds that stored something are timed: the idle ones every interval would hide the real ones.

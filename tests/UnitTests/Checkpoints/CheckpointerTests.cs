@@ -355,6 +355,40 @@ public sealed class CheckpointerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_state_its_checkpoint_could_not_pack_is_packed_by_a_later_one_once_its_owner_is_quiet()
+    {
+        var (customer, quiet) = await CheckpointedWhileBusyAsync("C1");
+
+        await _checkpoints.CheckpointAsync(CancellationToken.None);
+        Assert.False(customer.Packed);
+        quiet();
+        customer.State.Points.Balance = 40;
+        await _checkpoints.CheckpointAsync(CancellationToken.None);
+
+        Assert.True(customer.Packed);
+        Assert.Equal(40, customer.State.Points.Balance);
+        Assert.Equal(1, (await LoadAsync("C1")).State.EventsApplied);
+    }
+
+    [Fact]
+    public async Task A_state_still_busy_ten_checkpoints_after_its_own_is_left_to_the_sweep()
+    {
+        var (customer, quiet) = await CheckpointedWhileBusyAsync("C1");
+
+        for (var i = 0; i < 10; i++)
+        {
+            await _checkpoints.CheckpointAsync(CancellationToken.None);
+        }
+        quiet();
+        await _checkpoints.CheckpointAsync(CancellationToken.None);
+        Assert.False(customer.Packed);
+
+        Sweep();
+        Sweep();
+        Assert.True(customer.Packed);
+    }
+
+    [Fact]
     public async Task A_sweep_is_spread_over_its_period_a_share_of_the_states_at_each_checkpoint()
     {
         await using var checkpoints = NewCheckpointer(new CheckpointOptions { Interval = TimeSpan.FromSeconds(1), PackIdleAfter = TimeSpan.FromSeconds(10) });
@@ -391,6 +425,18 @@ public sealed class CheckpointerTests : IAsyncLifetime
     {
         _checkpoints.MarkDirty(customer);
         await _checkpoints.CheckpointAsync(CancellationToken.None);
+    }
+
+    // A packed state that a use changed while its owner had effects in flight, stored: its checkpoint could not pack it.
+    private async Task<(CheckpointedState<CustomerState> Customer, Action Quiet)> CheckpointedWhileBusyAsync(string key)
+    {
+        var customer = await PackedAsync(key);
+        var busy = true;
+        customer.Quiet = () => !busy;
+        customer.State.EventsApplied = 1;
+        await StoreAsync(customer);
+        Assert.False(customer.Packed);
+        return (customer, () => busy = false);
     }
 
     // A stored state, used, that the second sweep since packed just now.
