@@ -10,8 +10,8 @@ namespace Engagement.Silo.Storage;
 /// as UTF-8 bytes in one pass into a buffer the caller owns.</summary>
 /// <remarks>Azure.Data.Tables writes the same body as text, each action's request line, headers and JSON through a
 /// <c>StringBuilder</c>, once to compute the length and again to send it: a third of the bytes a durable engine
-/// allocated (docs/notes/performance-history.md). The requests are the SDK's to the header; only adds and replaces are written, the
-/// two actions <see cref="PartitionWriteBatcher"/> sends.</remarks>
+/// allocated (docs/notes/performance-history.md). The requests are the SDK's to the header; only adds and replaces are
+/// written, the two actions <see cref="PartitionWriteBatcher"/> sends.</remarks>
 internal static class TransactionBody
 {
     private const string Format = "?$format=application%2Fjson%3Bodata%3Dminimalmetadata";
