@@ -73,11 +73,7 @@ public sealed class EngineTableGrainStorageTests(AzuriteFixture azurite)
     {
         var storage = NewStorage();
         var grain = Grain("C1001");
-        var winner = new GrainState<SampleState>(Sample("v1"));
-        await storage.WriteStateAsync(StateName, grain, winner);
-        var loser = new GrainState<SampleState>(Sample("v2 from a stale copy"), winner.ETag) { RecordExists = true };
-        winner.State = Sample("v2");
-        await storage.WriteStateAsync(StateName, grain, winner);
+        var (winner, loser) = await OverwrittenAsync(storage, grain);
 
         await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync(StateName, grain, loser));
 
@@ -255,11 +251,7 @@ public sealed class EngineTableGrainStorageTests(AzuriteFixture azurite)
     {
         var storage = NewStorage();
         var grain = Grain("C1001");
-        var current = new GrainState<SampleState>(Sample("v1"));
-        await storage.WriteStateAsync(StateName, grain, current);
-        var stale = new GrainState<SampleState>(current.State, current.ETag) { RecordExists = true };
-        current.State = Sample("v2");
-        await storage.WriteStateAsync(StateName, grain, current);
+        var (_, stale) = await OverwrittenAsync(storage, grain);
 
         await Assert.ThrowsAsync<InconsistentStateException>(() => storage.ClearStateAsync(StateName, grain, stale));
 
@@ -353,6 +345,18 @@ public sealed class EngineTableGrainStorageTests(AzuriteFixture azurite)
         Services.GetRequiredService<IActivatorProvider>());
 
     private static GrainId Grain(string key) => GrainId.Create(GrainType, key);
+
+    // The grain's state written as "v1" then as "v2", and a copy that still holds the ETag "v1" was written with.
+    private static async Task<(GrainState<SampleState> Current, GrainState<SampleState> Stale)> OverwrittenAsync(
+        EngineTableGrainStorage storage, GrainId grain)
+    {
+        var current = new GrainState<SampleState>(Sample("v1"));
+        await storage.WriteStateAsync(StateName, grain, current);
+        var stale = new GrainState<SampleState>(Sample("v2 from a stale copy"), current.ETag) { RecordExists = true };
+        current.State = Sample("v2");
+        await storage.WriteStateAsync(StateName, grain, current);
+        return (current, stale);
+    }
 
     private static async Task<GrainState<SampleState>> ReadAsync(EngineTableGrainStorage storage, GrainId grain, string stateName = StateName)
     {
