@@ -18,9 +18,10 @@ public sealed class CheckpointedState<T> : CheckpointHandle where T : class
     private readonly Action<CheckpointHandle> _unpacked;
     private T? _state;
     private StateSnapshot _packed;
+    // Once packed in this activation, a state is packed again after every use that unpacks it; one loaded and used
+    // at once stays unpacked until the sweep.
     private bool _packedSinceLoad;
     private bool _usedSinceSweep;
-    private bool _packWhenDurable;
     // Counts every use: a snapshot may replace the state only while no use came after it.
     private long _uses;
     private StateSnapshot? _toPack;
@@ -41,7 +42,6 @@ public sealed class CheckpointedState<T> : CheckpointHandle where T : class
             if (_state is null)
             {
                 _state = _serializer.Deserialize(_packed.Raw())!;
-                _packWhenDurable = _packedSinceLoad;
                 _packed = default;
                 _unpacked(this);
             }
@@ -68,7 +68,7 @@ public sealed class CheckpointedState<T> : CheckpointHandle where T : class
             return _packed;
         }
         var raw = _serializer.SerializeToArray(_state);
-        if (!_packWhenDurable)
+        if (!_packedSinceLoad)
         {
             _toPack = null;
             return new StateSnapshot(raw, 0);
@@ -90,7 +90,7 @@ public sealed class CheckpointedState<T> : CheckpointHandle where T : class
             _usedSinceSweep = false;
             return false;
         }
-        Pack(StateSnapshot.Of(_serializer.SerializeToArray(_state)));
+        PackFresh(_state);
         return true;
     }
 
@@ -108,7 +108,7 @@ public sealed class CheckpointedState<T> : CheckpointHandle where T : class
     }
 
     /// <inheritdoc />
-    protected internal override bool AwaitsPacking => _state is not null && _packWhenDurable;
+    protected internal override bool AwaitsPacking => _state is not null && _packedSinceLoad;
 
     /// <inheritdoc />
     protected internal override bool PackSettled()
@@ -117,12 +117,15 @@ public sealed class CheckpointedState<T> : CheckpointHandle where T : class
         {
             return false;
         }
-        Pack(StateSnapshot.Of(_serializer.SerializeToArray(_state!)));
+        PackFresh(_state!);
         return true;
     }
 
+    // Packs the state as it is now, with a snapshot of its own.
+    private void PackFresh(T state) => Pack(StateSnapshot.Of(_serializer.SerializeToArray(state)));
+
     private void Pack(StateSnapshot snapshot)
     {
-        (_packed, _state, _packedSinceLoad, _packWhenDurable, _toPack) = (snapshot, null, true, false, null);
+        (_packed, _state, _packedSinceLoad, _toPack) = (snapshot, null, true, null);
     }
 }

@@ -114,7 +114,10 @@ public sealed class Checkpointer : IAsyncDisposable
         }
         var share = Math.Min(1, (elapsed + _options.Interval) / _options.PackIdleAfter);
         var due = Math.Max(_swept, (int)Math.Ceiling(_sweeping.Count * share));
-        Pack(_sweeping.Skip(_swept).Take(due - _swept), static handle => handle.TryPack());
+        foreach (var handle in _sweeping.Skip(_swept).Take(due - _swept))
+        {
+            Pack(handle, static handle => handle.TryPack());
+        }
         _swept = due;
         if (_swept == _sweeping.Count)
         {
@@ -132,18 +135,18 @@ public sealed class Checkpointer : IAsyncDisposable
         }
     }
 
-    private void Pack(IEnumerable<CheckpointHandle> handles, Func<CheckpointHandle, bool> pack)
+    // Under the handle's lock, so that a use unpacking it again cannot come between the packing and the removal; answers
+    // whether the state is left unpacked though it awaits packing.
+    private bool Pack(CheckpointHandle handle, Func<CheckpointHandle, bool> pack)
     {
-        foreach (var handle in handles)
+        lock (handle.Gate)
         {
-            // Under the handle's lock, so that a use unpacking it again cannot come between the packing and the removal.
-            lock (handle.Gate)
+            if (pack(handle))
             {
-                if (pack(handle))
-                {
-                    Forget(handle);
-                }
+                Forget(handle);
+                return false;
             }
+            return handle.AwaitsPacking;
         }
     }
 
@@ -394,28 +397,19 @@ public sealed class Checkpointer : IAsyncDisposable
         var later = new Dictionary<CheckpointHandle, int>(ReferenceEqualityComparer.Instance);
         foreach (var handle in taken)
         {
-            PackAgain(handle, static handle => handle.PackDurable(), PackLaterTries, later);
+            if (Pack(handle, static handle => handle.PackDurable()))
+            {
+                later[handle] = PackLaterTries;
+            }
         }
         foreach (var (handle, triesLeft) in _packLater.Where(waiting => !later.ContainsKey(waiting.Key)))
         {
-            PackAgain(handle, static handle => handle.PackSettled(), triesLeft - 1, later);
+            if (Pack(handle, static handle => handle.PackSettled()) && triesLeft > 1)
+            {
+                later[handle] = triesLeft - 1;
+            }
         }
         _packLater = later;
-    }
-
-    private void PackAgain(CheckpointHandle handle, Func<CheckpointHandle, bool> pack, int triesLeft, Dictionary<CheckpointHandle, int> later)
-    {
-        lock (handle.Gate)
-        {
-            if (pack(handle))
-            {
-                Forget(handle);
-            }
-            else if (handle.AwaitsPacking && triesLeft > 0)
-            {
-                later[handle] = triesLeft;
-            }
-        }
     }
 
     // Only rounds that stored something are timed: the idle ones every interval would hide the real ones.
