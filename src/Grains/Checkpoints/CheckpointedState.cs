@@ -73,7 +73,7 @@ public sealed class CheckpointedState<T> : CheckpointHandle where T : class
             _toPack = null;
             return new StateSnapshot(raw, 0);
         }
-        var snapshot = StateSnapshot.Of(raw);
+        var snapshot = StateSnapshot.Of(raw, longLived: true);
         (_toPack, _usesAtSnapshot) = (snapshot, _uses);
         return snapshot;
     }
@@ -122,7 +122,7 @@ public sealed class CheckpointedState<T> : CheckpointHandle where T : class
     }
 
     // Packs the state as it is now, with a snapshot of its own.
-    private void PackFresh(T state) => Pack(StateSnapshot.Of(_serializer.SerializeToArray(state)));
+    private void PackFresh(T state) => Pack(StateSnapshot.Of(_serializer.SerializeToArray(state), longLived: true));
 
     private void Pack(StateSnapshot snapshot)
     {

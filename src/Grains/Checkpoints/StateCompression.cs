@@ -14,16 +14,24 @@ public static class StateCompression
     private const int Quality = 1;
     private const int Window = 22;
 
-    /// <summary>The compressed bytes; null when compression would not make them smaller (small or random-looking states).</summary>
-    public static byte[]? Compress(byte[] raw)
+    /// <summary>The compressed bytes; null when compression would not make them smaller (small or random-looking states).
+    /// <paramref name="longLived"/> bytes (a packed activation's) go straight to the heap no ephemeral collection copies.</summary>
+    public static byte[]? Compress(byte[] raw, bool longLived = false)
     {
         // The scratch buffer is pooled: only the compressed bytes are kept.
         var scratch = ArrayPool<byte>.Shared.Rent(raw.Length);
         try
         {
-            return BrotliEncoder.TryCompress(raw, scratch.AsSpan(0, raw.Length), out var written, Quality, Window) && written < raw.Length
-                ? scratch.AsSpan(0, written).ToArray()
-                : null;
+            if (!BrotliEncoder.TryCompress(raw, scratch.AsSpan(0, raw.Length), out var written, Quality, Window) || written >= raw.Length)
+            {
+                return null;
+            }
+            // The pinned object heap is collected with generation 2 only: bytes a packed state keeps for seconds or hours
+            // would otherwise be copied by the one or two ephemeral collections they outlive, and each copy lengthens a
+            // pause that stops every customer.
+            var compressed = longLived ? GC.AllocateUninitializedArray<byte>(written, pinned: true) : new byte[written];
+            scratch.AsSpan(0, written).CopyTo(compressed);
+            return compressed;
         }
         finally
         {

@@ -10,9 +10,10 @@ public readonly record struct StateSnapshot(byte[] Bytes, int RawLength)
     /// <summary>Whether <see cref="Bytes"/> are compressed.</summary>
     public bool Compressed => RawLength > 0;
 
-    /// <summary>The snapshot of a serialized state, compressed when that makes it smaller.</summary>
-    public static StateSnapshot Of(byte[] raw) =>
-        StateCompression.Compress(raw) is { } compressed ? new StateSnapshot(compressed, raw.Length) : new StateSnapshot(raw, 0);
+    /// <summary>The snapshot of a serialized state, compressed when that makes it smaller; <paramref name="longLived"/>
+    /// when an activation is to keep it packed.</summary>
+    public static StateSnapshot Of(byte[] raw, bool longLived = false) =>
+        StateCompression.Compress(raw, longLived) is { } compressed ? new StateSnapshot(compressed, raw.Length) : new StateSnapshot(raw, 0);
 
     /// <summary>The serialized state; null when the bytes do not decompress to <see cref="RawLength"/>.</summary>
     public byte[]? TryRaw() => Compressed ? StateCompression.Decompress(Bytes, RawLength) : Bytes;
