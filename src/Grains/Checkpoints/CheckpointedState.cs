@@ -6,21 +6,20 @@ namespace Engagement.Checkpoints;
 /// as a compressed snapshot, and unpacked by the next use.</summary>
 /// <remarks>Every use goes through <see cref="State"/>, which marks the state used: a state used since the last sweep
 /// stays unpacked. Packing takes a snapshot of its own, so whatever changed since the last checkpoint is packed with
-/// the state; an unpacked state holds no bytes. A state that a use unpacks after the sweep or a checkpoint packed it is
-/// packed again with the snapshot of the checkpoint that makes the use's change durable, when nothing used it since
-/// that snapshot and its owner is quiet, or else by one of the next checkpoints with a snapshot of its own once its
-/// owner is quiet: its objects then die young rather than outlive collections until a sweep finds them, which costs
-/// the pauses of every collection more than unpacking a busy customer again costs it. A state used right after it was
-/// loaded stays unpacked until the sweep.</remarks>
+/// the state; an unpacked state holds no bytes. A state that a use unpacks (after its load, the sweep or a checkpoint
+/// packed it) is packed again with the snapshot of the checkpoint that makes the use's change durable, when nothing
+/// used it since that snapshot and its owner is quiet, or else by one of the next checkpoints with a snapshot of its
+/// own once its owner is quiet: its objects then die young rather than outlive collections until a sweep finds them,
+/// which costs the pauses of every collection more than unpacking a busy customer again costs it. Only a state created
+/// in memory waits for the sweep.</remarks>
 public sealed class CheckpointedState<T> : CheckpointHandle where T : class
 {
     private readonly Serializer<T> _serializer;
     private readonly Action<CheckpointHandle> _unpacked;
     private T? _state;
     private StateSnapshot _packed;
-    // Once packed in this activation, a state is packed again after every use that unpacks it; one loaded and used
-    // at once stays unpacked until the sweep.
-    private bool _packedSinceLoad;
+    // Once held packed (as loaded, or packed since), a state is packed again after every use that unpacks it.
+    private bool _packAgain;
     private bool _usedSinceSweep;
     // Counts every use: a snapshot may replace the state only while no use came after it.
     private long _uses;
@@ -31,7 +30,7 @@ public sealed class CheckpointedState<T> : CheckpointHandle where T : class
         Action<CheckpointHandle> unpacked)
         : base(key, etag)
     {
-        (_state, _packed, _serializer, _unpacked) = (state, packed, serializer, unpacked);
+        (_state, _packed, _serializer, _unpacked, _packAgain) = (state, packed, serializer, unpacked, state is null);
     }
 
     /// <summary>The live state, unpacked if it was packed; use and change it only under <see cref="CheckpointHandle.Gate"/>.</summary>
@@ -68,7 +67,7 @@ public sealed class CheckpointedState<T> : CheckpointHandle where T : class
             return _packed;
         }
         var raw = _serializer.SerializeToArray(_state);
-        if (!_packedSinceLoad)
+        if (!_packAgain)
         {
             _toPack = null;
             return new StateSnapshot(raw, 0);
@@ -108,7 +107,7 @@ public sealed class CheckpointedState<T> : CheckpointHandle where T : class
     }
 
     /// <inheritdoc />
-    protected internal override bool AwaitsPacking => _state is not null && _packedSinceLoad;
+    protected internal override bool AwaitsPacking => _state is not null && _packAgain;
 
     /// <inheritdoc />
     protected internal override bool PackSettled()
@@ -126,6 +125,6 @@ public sealed class CheckpointedState<T> : CheckpointHandle where T : class
 
     private void Pack(StateSnapshot snapshot)
     {
-        (_packed, _state, _packedSinceLoad, _toPack) = (snapshot, null, true, null);
+        (_packed, _state, _packAgain, _toPack) = (snapshot, null, true, null);
     }
 }

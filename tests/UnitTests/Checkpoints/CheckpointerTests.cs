@@ -312,7 +312,7 @@ public sealed class CheckpointerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_state_used_right_after_it_was_loaded_stays_unpacked_after_its_checkpoint()
+    public async Task A_state_used_right_after_it_was_loaded_is_packed_again_by_the_checkpoint_that_stores_the_change()
     {
         await StoreAsync(await LoadAsync("C1"));
         var loaded = await LoadAsync("C1");
@@ -321,7 +321,8 @@ public sealed class CheckpointerTests : IAsyncLifetime
         loaded.State.EventsApplied = 2;
         await StoreAsync(loaded);
 
-        Assert.False(loaded.Packed);
+        Assert.True(loaded.Packed);
+        Assert.Equal(2, loaded.State.EventsApplied);
     }
 
     [Fact]
