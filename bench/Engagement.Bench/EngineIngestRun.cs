@@ -15,11 +15,12 @@ namespace Engagement.Bench;
 /// <param name="HeapBytesPerCustomer">Managed heap growth, after full collections, per customer.</param>
 /// <param name="WorkingSetBytes">The whole process's working set with every customer active.</param>
 /// <param name="GcPauseShare">The share of <paramref name="Elapsed"/> the process spent paused for garbage collection.</param>
+/// <param name="AllocatedBytesPerRecord">Managed bytes the whole process allocated over <paramref name="Elapsed"/>, per record.</param>
 /// <param name="EventsApplied">The sum of every customer's <c>eventsApplied</c>.</param>
 /// <param name="DeadLettered">Records on the dead-letter topic.</param>
 public sealed record EngineIngestResult(
     TimeSpan Elapsed, double EventsPerSecond, double HeapBytesPerCustomer, long WorkingSetBytes, double GcPauseShare,
-    long EventsApplied, long DeadLettered);
+    double AllocatedBytesPerRecord, long EventsApplied, long DeadLettered);
 
 /// <summary>Runs the whole engine in this process over the workload, as one new consumer group, and measures it.</summary>
 /// <remarks>Shared by every measurement of the engine: each passes the settings it measures (storage, rules, clustering).</remarks>
@@ -78,10 +79,12 @@ public static class EngineIngestRun
         }
         var assignedAt = Stopwatch.GetTimestamp();
         var pausedBefore = GC.GetTotalPauseDuration();
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
         await starting;
         await WaitUntilCommittedAsync(workload, groupId, label, progress, cancellation);
         var elapsed = Stopwatch.GetElapsedTime(assignedAt);
         var paused = GC.GetTotalPauseDuration() - pausedBefore;
+        var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
 
         var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
         var first = engines[0];
@@ -92,7 +95,7 @@ public static class EngineIngestRun
         var customers = (double)workload.CustomerIds.Count;
         var result = new EngineIngestResult(elapsed, workload.Records / elapsed.TotalSeconds,
             (heapAfter - heapBefore) / customers, Environment.WorkingSet,
-            paused / elapsed, applied, deadLettered);
+            paused / elapsed, allocated / (double)workload.Records, applied, deadLettered);
         if (whileUp is not null)
         {
             await whileUp(first, result);

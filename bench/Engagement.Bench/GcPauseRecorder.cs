@@ -8,11 +8,14 @@ namespace Engagement.Bench;
 /// <param name="Gen1">How many of the seen ones were gen1 collections.</param>
 /// <param name="Gen2">How many of the seen ones were gen2 collections (full or background).</param>
 /// <param name="Promoted">The bytes the seen ones promoted (what survived them): what an ephemeral pause mostly costs.</param>
-public sealed record GcPauses(int Collections, int Seen, TimeSpan Total, TimeSpan Longest, int Gen1, int Gen2, long Promoted)
+/// <param name="Allocated">The managed bytes the process allocated in it: what sets how often it collects.</param>
+public sealed record GcPauses(int Collections, int Seen, TimeSpan Total, TimeSpan Longest, int Gen1, int Gen2, long Promoted,
+    long Allocated)
 {
-    /// <summary>One line for a figure: how many, of which generations, how much survived, how long in all, the longest.</summary>
+    /// <summary>One line for a figure: how much was allocated, how many collections, of which generations, how much
+    /// survived, how long in all, the longest.</summary>
     public override string ToString() =>
-        $"{Collections:N0} collections, {Seen:N0} of them seen ({Gen1:N0} gen1, {Gen2:N0} gen2, " +
+        $"{Allocated / 1048576.0:N0} MiB allocated, {Collections:N0} collections, {Seen:N0} of them seen ({Gen1:N0} gen1, {Gen2:N0} gen2, " +
         $"{(Seen == 0 ? 0 : Promoted / Seen / 1048576.0):N1} MiB promoted by each on average): " +
         $"paused {Total.TotalMilliseconds:N0} ms in all, longest {Longest.TotalMilliseconds:N1} ms";
 }
@@ -32,6 +35,7 @@ public sealed class GcPauseRecorder : IAsyncDisposable
     private readonly long[] _latest = Array.ConvertAll(Kinds, kind => GC.GetGCMemoryInfo(kind).Index);
     private readonly int _collectionsBefore = GC.CollectionCount(0);
     private readonly TimeSpan _pausedBefore = GC.GetTotalPauseDuration();
+    private readonly long _allocatedBefore = GC.GetTotalAllocatedBytes();
     private readonly Task _watching;
     private int _seen;
     private TimeSpan _longest;
@@ -50,7 +54,7 @@ public sealed class GcPauseRecorder : IAsyncDisposable
         await DisposeAsync();
         Look();
         return new GcPauses(GC.CollectionCount(0) - _collectionsBefore, _seen, GC.GetTotalPauseDuration() - _pausedBefore,
-            _longest, _gen1, _gen2, _promoted);
+            _longest, _gen1, _gen2, _promoted, GC.GetTotalAllocatedBytes() - _allocatedBefore);
     }
 
     /// <summary>Stops watching; what was seen stays readable through <see cref="StopAsync"/>.</summary>

@@ -24,7 +24,9 @@ public sealed class BenchSmokeTests
         Assert.All(run.Figures, f => Assert.False(string.IsNullOrWhiteSpace(f.Value)));
         Assert.Matches(@"^[0-9,]+ events/s \(", Figure(run, "floor"));
         Assert.Matches(@"^[0-9]+\.[0-9]{2}$", Figure(run, "floor ratio"));
-        Assert.Matches(@"^[0-9,]+ collections, [0-9,]+ of them seen \([0-9,]+ gen1, [0-9,]+ gen2, ", Figure(run, "GC pauses during the latency probe"));
+        Assert.Matches(@"^[0-9]+ % of the ingest time; [0-9,]+ bytes allocated per record$", Figure(run, "engine GC pauses"));
+        Assert.Matches(@"^[0-9,]+ MiB allocated, [0-9,]+ collections, [0-9,]+ of them seen \([0-9,]+ gen1, [0-9,]+ gen2, ",
+            Figure(run, "GC pauses during the latency probe"));
         Assert.Matches(@"^[0-9,]+ events/s \(", Figure(run, "engine durable ingest, 2 silos"));
         Assert.Matches(@"^[0-9]+\.[0-9]{2}$", Figure(run, "2-silo ratio"));
     }
