@@ -34,7 +34,7 @@ public abstract class CheckpointHandle(string key, string? etag)
     protected internal abstract bool TryPack();
 
     /// <summary>Packs the state with the snapshot the checkpoint just made durable when the state is one to pack again
-    /// (a use unpacked it after the sweep or a checkpoint had packed it), nothing used it since that snapshot, and its
+    /// (a use unpacked it after its load, the sweep or a checkpoint had packed it), nothing used it since that snapshot, and its
     /// owner is quiet; answers whether it packed it. Called under <see cref="Gate"/>.</summary>
     protected internal abstract bool PackDurable();
 
